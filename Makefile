@@ -1,0 +1,37 @@
+# The two commands of the README: `make demo` and `make test`.
+# Both set themselves up (a virtualenv in .venv) on first use.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint check schema clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Run the service with a demo roster on embedded defaults (SQLite, filesystem broker).
+demo: setup
+	PY=$(PY) bin/run-demo
+
+## Run the test suite (SQLite and an in-process broker unless DATABASE_URL / CELERY_BROKER_URL say otherwise).
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+
+check: setup
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,80 @@
+"""Who is calling: a client or staff user by token, or a partner by API key."""
+
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework import authentication, exceptions
+from rest_framework.request import Request
+
+from accounts.models import Organization, PartnerAPIKey
+
+
+class ClientTokenAuthentication(authentication.TokenAuthentication):
+    """``Authorization: Token <token>`` for client members and staff."""
+
+
+@dataclass(eq=False)
+class PartnerPrincipal:
+    """Stands in for ``request.user`` when a partner calls with an API key.
+
+    A partner acts as its own organization; it is never staff.
+    """
+
+    organization: Organization
+    api_key: PartnerAPIKey
+    is_authenticated: bool = field(default=True, init=False)
+    is_anonymous: bool = field(default=False, init=False)
+    is_active: bool = field(default=True, init=False)
+    is_staff: bool = field(default=False, init=False)
+    is_superuser: bool = field(default=False, init=False)
+    pk: None = field(default=None, init=False)
+    id: None = field(default=None, init=False)
+
+    @property
+    def username(self) -> str:
+        return f"partner-key:{self.api_key.prefix}"
+
+    def __str__(self) -> str:
+        return self.username
+
+
+class PartnerApiKeyAuthentication(authentication.BaseAuthentication):
+    """``Authorization: Api-Key <key>``: hashed keys, revocable, optional expiry."""
+
+    keyword = "Api-Key"
+
+    def authenticate(self, request: Request) -> tuple[PartnerPrincipal, PartnerAPIKey] | None:
+        header = authentication.get_authorization_header(request).decode("latin-1")
+        scheme, _, key = header.partition(" ")
+        if scheme != self.keyword:
+            return None
+        key = key.strip()
+        if not key or " " in key:
+            raise exceptions.AuthenticationFailed("Invalid Api-Key header.")
+        try:
+            api_key = cast(PartnerAPIKey, PartnerAPIKey.objects.get_from_key(key))
+        except PartnerAPIKey.DoesNotExist:
+            raise exceptions.AuthenticationFailed("Invalid API key.") from None
+        if api_key.revoked:
+            raise exceptions.AuthenticationFailed("This API key has been revoked.")
+        if api_key.expiry_date is not None and api_key.expiry_date <= timezone.now():
+            raise exceptions.AuthenticationFailed("This API key has expired.")
+        return PartnerPrincipal(organization=api_key.organization, api_key=api_key), api_key
+
+    def authenticate_header(self, request: Request) -> str:
+        return self.keyword
+
+
+class PartnerApiKeyScheme(OpenApiAuthenticationExtension):
+    target_class = "accounts.authentication.PartnerApiKeyAuthentication"
+    name = "partnerApiKey"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": 'Partner API key: "Authorization: Api-Key <key>".',
+        }

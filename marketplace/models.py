@@ -1,0 +1,222 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinLengthValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+
+class Role(models.TextChoices):
+    """The two kinds of specialist; a project needs one, a specialist is one."""
+
+    AI_ENGINEER = "ai_engineer", "AI engineer"
+    ML_ENGINEER = "ml_engineer", "ML engineer"
+
+
+CHECKLIST_KEYS = (
+    "general_model_sufficient",
+    "model_is_moat",
+    "has_training_data",
+    "needs_continuous_retraining",
+    "needs_value_within_weeks",
+)
+
+
+class Project(models.Model):
+    """A client's brief, and what the service concluded about it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        MATCHED = "matched", "Matched"
+        FAILED = "failed", "Failed"
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="projects"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_projects",
+    )
+    submitted_via_key = models.ForeignKey(
+        "accounts.PartnerAPIKey",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_projects",
+    )
+
+    title = models.CharField(max_length=200, validators=[MinLengthValidator(1)])
+    description = models.TextField(max_length=20_000, validators=[MinLengthValidator(20)])
+    hourly_budget_max = models.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1000"))],
+        help_text="USD per hour, the most the client will pay.",
+    )
+    desired_start = models.DateField()
+    hours_per_week = models.PositiveSmallIntegerField(
+        default=40, validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
+    required_skills = models.JSONField(default=list, blank=True)
+
+    # The client's checklist: True, False or None (unknown).
+    general_model_sufficient = models.BooleanField(null=True, blank=True)
+    model_is_moat = models.BooleanField(null=True, blank=True)
+    has_training_data = models.BooleanField(null=True, blank=True)
+    needs_continuous_retraining = models.BooleanField(null=True, blank=True)
+    needs_value_within_weeks = models.BooleanField(null=True, blank=True)
+
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+    failure_reason = models.TextField(blank=True)
+    # How many times a worker has picked the project up; bounded by the sweeper.
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # Bumped whenever the inputs change, so a stale run never overwrites a newer one.
+    inputs_version = models.PositiveIntegerField(default=1)
+
+    role_need = models.CharField(max_length=16, choices=Role.choices, blank=True)
+    role_confidence = models.FloatField(null=True, blank=True)
+    role_rationale = models.JSONField(default=list, blank=True)
+    clarifying_questions = models.JSONField(default=list, blank=True)
+    classifier_version = models.CharField(max_length=64, blank=True)
+    # What the classifier said, kept even when staff override it.
+    classified_role = models.CharField(max_length=16, choices=Role.choices, blank=True)
+
+    role_override = models.CharField(max_length=16, choices=Role.choices, blank=True)
+    role_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    role_override_at = models.DateTimeField(null=True, blank=True)
+    role_override_reason = models.TextField(blank=True)
+
+    trade_offs = models.JSONField(default=list, blank=True)
+    no_match_reason = models.TextField(blank=True)
+    matched_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when the client no longer needs matches."
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["organization", "-created_at"], name="project_org_created"),
+            models.Index(fields=["status", "status_changed_at"], name="project_status_changed"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hourly_budget_max__gt=0) & Q(hourly_budget_max__lte=1000),
+                name="project_budget_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_week__gte=1) & Q(hours_per_week__lte=60),
+                name="project_hours_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(role_confidence__isnull=True)
+                | (Q(role_confidence__gte=0) & Q(role_confidence__lte=1)),
+                name="project_confidence_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def checklist(self) -> dict[str, bool | None]:
+        return {key: getattr(self, key) for key in CHECKLIST_KEYS}
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class Specialist(models.Model):
+    """A specialist on the roster. Clients see one only inside their matches."""
+
+    name = models.CharField(max_length=200)
+    email = models.EmailField(unique=True)
+    phone = models.CharField(max_length=40, blank=True)
+    headline = models.CharField(max_length=300, blank=True)
+    tier = models.CharField(max_length=16, choices=Role.choices)
+    hourly_rate = models.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1000"))],
+        help_text="USD per hour.",
+    )
+    available_from = models.DateField()
+    hours_per_week = models.PositiveSmallIntegerField(
+        default=40,
+        validators=[MinValueValidator(1), MaxValueValidator(80)],
+        help_text="Hours a week the specialist can work in all.",
+    )
+    # Hours already promised to accepted engagements; kept in step by services.
+    committed_hours = models.PositiveSmallIntegerField(default=0)
+    skills = models.JSONField(default=list, blank=True)
+    # Canonical skill keys (synonyms folded), written by services for matching.
+    skill_keys = models.JSONField(default=list, blank=True)
+    timezone = models.CharField(max_length=64, blank=True, default="UTC")
+    vetted = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [
+            # Matching filters on vetted, active specialists of a tier and
+            # orders by rate and start date: a partial index keeps it to them.
+            models.Index(
+                fields=["tier", "hourly_rate", "available_from"],
+                name="specialist_matchable",
+                condition=Q(vetted=True, is_active=True),
+            ),
+            models.Index(fields=["available_from"], name="specialist_available"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(hourly_rate__gt=0), name="specialist_rate_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_tier_display()})"
+
+    @property
+    def remaining_hours(self) -> int:
+        return max(self.hours_per_week - self.committed_hours, 0)
+
+
+class IdempotencyKey(models.Model):
+    """Remembers the first response to a POST made with an Idempotency-Key.
+
+    Keys are per caller (organization), so two tenants may use the same key.
+    """
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(max_length=255)
+    method = models.CharField(max_length=10)
+    path = models.CharField(max_length=500)
+    request_fingerprint = models.CharField(max_length=64)
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_body = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "key"], name="idempotency_key_per_org"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key

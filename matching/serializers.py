@@ -1,0 +1,52 @@
+from rest_framework import serializers
+
+from marketplace.models import Specialist
+from matching.models import Match
+
+
+class MatchedSpecialistSerializer(serializers.ModelSerializer):
+    """What a client may see of a specialist: never email or phone."""
+
+    class Meta:
+        model = Specialist
+        fields = [
+            "id",
+            "name",
+            "headline",
+            "tier",
+            "hourly_rate",
+            "available_from",
+            "skills",
+            "timezone",
+        ]
+        read_only_fields = fields
+
+
+class BreakdownSerializer(serializers.Serializer):
+    tier = serializers.FloatField(min_value=0, max_value=1)
+    budget = serializers.FloatField(min_value=0, max_value=1)
+    start = serializers.FloatField(min_value=0, max_value=1)
+    skills = serializers.FloatField(min_value=0, max_value=1, required=False)
+
+
+class MatchOutputSerializer(serializers.ModelSerializer):
+    specialist = MatchedSpecialistSerializer(read_only=True)
+    breakdown = BreakdownSerializer(read_only=True)
+    explanation = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = Match
+        fields = [
+            "id",
+            "rank",
+            "score",
+            "specialist",
+            "breakdown",
+            "explanation",
+            "monthly_cost",
+            "inhouse_monthly_cost",
+            "review_status",
+            "client_status",
+            "client_reason",
+        ]
+        read_only_fields = fields

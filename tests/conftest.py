@@ -1,0 +1,66 @@
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+
+from marketplace.celery import app as celery_app
+from tests.accounts.factories import OrganizationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(settings: Any) -> Iterator[None]:
+    """Unit tests run tasks in-process; the end-to-end tests start a real worker."""
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = False
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings: Any, tmp_path: Any) -> None:
+    # Each test gets its own throttle counters and locks.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+
+
+@pytest.fixture
+def organization() -> Any:
+    return OrganizationFactory()
+
+
+@pytest.fixture
+def client_user(organization: Any) -> Any:
+    return UserFactory(organization=organization)
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+def token_client(user: Any) -> APIClient:
+    from rest_framework.authtoken.models import Token
+
+    token, _ = Token.objects.get_or_create(user=user)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+@pytest.fixture
+def client_api(client_user: Any) -> APIClient:
+    return token_client(client_user)
+
+
+@pytest.fixture
+def staff_user() -> Any:
+    return UserFactory(organization=None, role="staff", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def staff_api(staff_user: Any) -> APIClient:
+    return token_client(staff_user)
