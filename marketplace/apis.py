@@ -20,7 +20,7 @@ from marketplace.models import Project
 from marketplace.pagination import StandardPagination
 from marketplace.selectors import project_get, project_list
 from marketplace.serializers import ChecklistSerializer, ProjectOutputSerializer
-from marketplace.services import project_submit
+from marketplace.services.projects import project_submit
 
 # The earliest calendar date anywhere on Earth (UTC-12): "today" for a client
 # far west of UTC must not be rejected as a date in the past.

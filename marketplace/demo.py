@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.services import client_create
 from marketplace.models import Specialist
-from marketplace.services import specialist_upsert
+from marketplace.services.specialists import specialist_upsert
 
 _FIRST = [
     "Ada",

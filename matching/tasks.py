@@ -7,13 +7,13 @@ from celery import shared_task
 def project_match_task(
     *, project_id: int, inputs_version: int | None = None, trigger: str = "submit"
 ) -> None:
-    from matching.services import project_match
+    from matching.services.runs import project_match
 
     project_match(project_id=project_id, inputs_version=inputs_version, trigger=trigger)
 
 
 @shared_task(name="matching.sweep_stuck_projects")
 def sweep_stuck_projects_task() -> int:
-    from matching.services import stuck_projects_sweep
+    from matching.services.recovery import stuck_projects_sweep
 
     return stuck_projects_sweep()

@@ -1,4 +1,4 @@
-"""Writes for projects and specialists."""
+"""Writes for projects: submission and changes by their owners."""
 
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -7,18 +7,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from accounts.models import Organization, PartnerAPIKey, User
-from marketplace.models import CHECKLIST_KEYS, Project, Specialist
-
-
-def _enqueue_match(*, project: Project, trigger: str) -> None:
-    from matching.tasks import project_match_task
-
-    project_id, inputs_version = project.pk, project.inputs_version
-    transaction.on_commit(
-        lambda: project_match_task.delay(
-            project_id=project_id, inputs_version=inputs_version, trigger=trigger
-        )
-    )
+from marketplace.models import CHECKLIST_KEYS, Project
+from matching.models import MatchRun
+from matching.services.runs import project_match_enqueue
 
 
 @transaction.atomic
@@ -51,20 +42,5 @@ def project_submit(
     )
     project.full_clean()
     project.save()
-    _enqueue_match(project=project, trigger="submit")
+    project_match_enqueue(project=project, trigger=MatchRun.Trigger.SUBMIT)
     return project
-
-
-def specialist_upsert(*, data: Mapping[str, object]) -> tuple[Specialist, bool]:
-    """Create or update one specialist by email."""
-    fields = {key: value for key, value in data.items() if key != "email"}
-    email = str(data["email"]).strip().lower()
-    specialist = Specialist.objects.filter(email=email).first()
-    created = specialist is None
-    if specialist is None:
-        specialist = Specialist(email=email)
-    for key, value in fields.items():
-        setattr(specialist, key, value)
-    specialist.full_clean()
-    specialist.save()
-    return specialist, created

@@ -1,11 +1,12 @@
-"""Writes for matching: run classification and ranking for a project."""
+"""Writes for matching runs: classify a project and rank specialists for it."""
 
 import logging
 import time
-from datetime import timedelta
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from marketplace.models import Project, Role, Specialist
@@ -43,6 +44,7 @@ def project_match(
         ):
             return None
         role, confidence, rationale = _placeholder_role(project)
+        role = project.role_override or role
         project.role_need = role
         project.classified_role = role
         project.role_confidence = confidence
@@ -81,18 +83,51 @@ def project_match(
     return run
 
 
-def stuck_projects_sweep() -> int:
-    """Re-enqueue projects left pending too long (a worker died holding them)."""
+def project_match_enqueue(*, project: Project, trigger: str) -> None:
+    """Queue a run for the project's current inputs once the transaction commits."""
     from matching.tasks import project_match_task
 
-    threshold = timezone.now() - timedelta(seconds=settings.STUCK_PROJECT_AFTER_SECONDS)
-    stuck = list(
-        Project.objects.filter(
-            status=Project.Status.PENDING, status_changed_at__lt=threshold
-        ).values_list("pk", "inputs_version")
-    )
-    for project_id, inputs_version in stuck:
-        project_match_task.delay(
-            project_id=project_id, inputs_version=inputs_version, trigger="sweep"
+    project_id, inputs_version = project.pk, project.inputs_version
+    transaction.on_commit(
+        lambda: project_match_task.delay(
+            project_id=project_id, inputs_version=inputs_version, trigger=trigger
         )
-    return len(stuck)
+    )
+
+
+def open_projects() -> QuerySet[Project]:
+    """Projects still looking for specialists: not closed and not failed."""
+    return Project.objects.filter(closed_at__isnull=True).exclude(status=Project.Status.FAILED)
+
+
+@transaction.atomic
+def project_rerun(*, project: Project, trigger: str = MatchRun.Trigger.STAFF) -> None:
+    """Rank the project again with its current inputs (the roster may have changed)."""
+    project_match_enqueue(project=project, trigger=trigger)
+
+
+@transaction.atomic
+def specialists_changed(*, specialist_ids: Iterable[int]) -> int:
+    """Re-rank the open projects that a change to these specialists may affect.
+
+    A change of rate, availability, tier, vetting or activity can add a
+    specialist to a project's list or remove one from it, so every open
+    project whose need the specialist's tier (old or new) can serve is ranked
+    again. Returns how many projects were queued.
+    """
+    ids = list(specialist_ids)
+    if not ids:
+        return 0
+    tiers = set(Specialist.objects.filter(pk__in=ids).values_list("tier", flat=True))
+    affected = open_projects().filter(
+        Q(matches__specialist_id__in=ids)
+        | Q(role_need__in=tiers)
+        | Q(role_override__in=tiers)
+        # An AI need may list ML-tier specialists below the AI tier.
+        | Q(role_need=Role.AI_ENGINEER)
+    )
+    queued = 0
+    for project in affected.distinct().only("pk", "inputs_version"):
+        project_match_enqueue(project=project, trigger=MatchRun.Trigger.ROSTER_CHANGE)
+        queued += 1
+    return queued
