@@ -1,0 +1,168 @@
+"""Build matching/classifier/corpus/briefs.jsonl from hand-written briefs and blocks.
+
+Run: python scripts/role_corpus/build.py [--per-role 200] [--seed 7]
+The output is committed; rerunning with the same seed gives the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from pathlib import Path
+
+import blocks as b
+from handwritten import AI_BRIEFS, ML_BRIEFS
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "matching" / "classifier" / "corpus" / "briefs.jsonl"
+
+# Which answer each role's client would usually give. Weak keys sometimes get the
+# "wrong" answer on purpose: real ML projects are often under time pressure too.
+TYPICAL = {
+    "ai_engineer": {
+        "general_model_sufficient": True,
+        "model_is_moat": False,
+        "has_training_data": False,
+        "needs_continuous_retraining": False,
+        "needs_value_within_weeks": True,
+    },
+    "ml_engineer": {
+        "general_model_sufficient": False,
+        "model_is_moat": True,
+        "has_training_data": True,
+        "needs_continuous_retraining": True,
+        "needs_value_within_weeks": False,
+    },
+}
+WEAK_KEYS = ("has_training_data", "needs_value_within_weeks")
+
+
+def fill(text: str, dom: dict[str, list[str]], rng: random.Random) -> str:
+    def pick(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key in dom:
+            return rng.choice(dom[key])
+        if key == "horizon":
+            return rng.choice(b.HORIZONS)
+        if key == "years":
+            return str(rng.choice([2, 3, 4, 5, 6, 8, 10, 12]))
+        if key == "millions":
+            return str(rng.choice([1, 3, 5, 12, 40, 200]))
+        if key == "since":
+            return str(rng.choice([2009, 2012, 2015, 2017, 2019]))
+        raise KeyError(key)
+
+    return re.sub(r"\{(\w+)\}", pick, text)
+
+
+def sample_checklist(role: str, rng: random.Random) -> dict[str, bool]:
+    if rng.random() < 0.4:
+        return {}
+    keys = rng.sample(list(TYPICAL[role]), k=rng.choice([1, 1, 2, 2, 3, 5]))
+    out = {}
+    for key in keys:
+        answer = TYPICAL[role][key]
+        if key in WEAK_KEYS and rng.random() < 0.2:
+            answer = not answer
+        out[key] = answer
+    return out
+
+
+def compose(role: str, rng: random.Random) -> tuple[str, str, list[str]]:
+    ai = role == "ai_engineer"
+    goals = b.AI_GOALS if ai else b.ML_GOALS
+    titles, phrases, goal_skills = rng.choice(goals)
+    dom = rng.choice(b.DOMAINS)
+    goal = fill(rng.choice(phrases), dom, rng)
+    intro = rng.choice(dom["intro"])
+    pain = fill(rng.choice(b.AI_PAINS if ai else b.ML_PAINS), dom, rng)
+    data = fill(rng.choice(b.AI_DATA if ai else b.ML_DATA), dom, rng)
+    cons = rng.sample(b.AI_CONSTRAINTS if ai else b.ML_CONSTRAINTS, k=2)
+    aside = rng.choice(b.AI_ASIDES if ai else b.ML_ASIDES)
+    neutral = rng.choice(b.NEUTRAL)
+    when = rng.choice(b.AI_TIMELINES if ai else b.ML_TIMELINES)
+    title = rng.choice(titles)
+    style = rng.choice(["terse", "terse", "plain", "story", "bullets", "long", "question"])
+    if style == "terse":
+        frame = rng.choice(["We want to {g}.", "Looking for someone to {g}.", "Need to {g}."])
+        desc = frame.format(g=goal)
+    elif style == "plain":
+        desc = f"{intro}. We want to {goal}. {data} {cons[0]}"
+    elif style == "story":
+        desc = f"{pain} {intro.split(',')[0]} and we'd like to {goal}. {aside} {cons[0]}"
+    elif style == "bullets":
+        desc = (
+            f"{intro}.\n\nWhat we need:\n- {goal[0].upper()}{goal[1:]}\n- {cons[0]}\n"
+            f"- {cons[1]}\n\nTimeline: {when}."
+        )
+    elif style == "question":
+        desc = f"Can you help us {goal}? {data} {neutral}"
+    else:
+        desc = (
+            f"{intro}. {pain}\n\n"
+            f"The project: we want to {goal}. {data} {aside}\n\n"
+            f"Constraints: {cons[0]} {cons[1]} We hope to see results {when}.\n\n"
+            f"{neutral} {rng.choice(b.NEUTRAL)}"
+        )
+    if rng.random() < 0.15:
+        title = f"{title} ({intro.split(' ')[-1]})"
+    pool = goal_skills + (b.AI_SKILLS if ai else b.ML_SKILLS)
+    skills = rng.sample(pool, k=rng.choice([0, 0, 1, 2, 3, 4]))
+    if rng.random() < 0.4:
+        skills.append(rng.choice(b.NEUTRAL_SKILLS))
+    return title, desc, list(dict.fromkeys(skills))
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--per-role", type=int, default=190)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+
+    def add(role: str, title: str, desc: str, skills: list[str], checklist: dict) -> bool:
+        key = normalise(desc)
+        if key in seen:
+            return False
+        seen.add(key)
+        prefix = "ai" if role == "ai_engineer" else "ml"
+        rows.append(
+            {
+                "id": f"{prefix}-{sum(1 for r in rows if r['role'] == role) + 1:04d}",
+                "title": title,
+                "description": desc,
+                "required_skills": skills,
+                "checklist": checklist,
+                "role": role,
+            }
+        )
+        return True
+
+    for role, briefs in (("ai_engineer", AI_BRIEFS), ("ml_engineer", ML_BRIEFS)):
+        for title, desc, skills, checklist in briefs:
+            add(role, title, desc, skills, checklist)
+        made, attempts = 0, 0
+        while made < args.per_role and attempts < args.per_role * 20:
+            attempts += 1
+            title, desc, skills = compose(role, rng)
+            made += add(role, title, desc, skills, sample_checklist(role, rng))
+
+    rng.shuffle(rows)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    counts = {r: sum(1 for x in rows if x["role"] == r) for r in TYPICAL}
+    print(f"wrote {len(rows)} briefs to {OUT}: {counts}")
+
+
+if __name__ == "__main__":
+    main()
