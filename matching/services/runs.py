@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from marketplace.models import Project, Role, Specialist
+from matching.classifier import classify
 from matching.models import Match, MatchRun
 
 logger = logging.getLogger(__name__)
@@ -17,10 +18,27 @@ logger = logging.getLogger(__name__)
 ALGORITHM_VERSION = "placeholder-0"
 
 
-def _placeholder_role(project: Project) -> tuple[str, float, list[str]]:
-    if project.model_is_moat or project.needs_continuous_retraining:
-        return Role.ML_ENGINEER, 0.7, ["Placeholder: the checklist points to model training."]
-    return Role.AI_ENGINEER, 0.6, ["Placeholder: no sign of custom model training."]
+def project_classify(*, project: Project) -> None:
+    """Set the project's role need from its brief and checklist (not saved here)."""
+    result = classify(
+        title=project.title,
+        description=project.description,
+        required_skills=project.required_skills,
+        checklist=project.checklist,
+    )
+    project.classified_role = result.role_need
+    project.role_need = project.role_override or result.role_need
+    project.role_confidence = result.confidence
+    project.role_rationale = list(result.rationale)
+    if project.role_override:
+        project.role_rationale.insert(
+            0,
+            f"Our staff set this project's need to {project.get_role_override_display()}"
+            + (f": {project.role_override_reason}" if project.role_override_reason else "."),
+        )
+    # Unanswered questions stay useful after an override only to the client.
+    project.clarifying_questions = list(result.clarifying_questions)
+    project.classifier_version = result.version
 
 
 def project_match(
@@ -43,17 +61,14 @@ def project_match(
             ).exists()
         ):
             return None
-        role, confidence, rationale = _placeholder_role(project)
-        role = project.role_override or role
-        project.role_need = role
-        project.classified_role = role
-        project.role_confidence = confidence
-        project.role_rationale = rationale
+        project_classify(project=project)
+        role = project.role_need
         run = MatchRun.objects.create(
             project=project,
             trigger=trigger,
             algorithm_version=ALGORITHM_VERSION,
             inputs_version=project.inputs_version,
+            classifier_version=project.classifier_version,
             inputs={"role_need": role},
         )
         candidates = Specialist.objects.filter(vetted=True, is_active=True, tier=role).order_by(

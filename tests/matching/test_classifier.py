@@ -85,9 +85,11 @@ def assert_valid(result: Classification) -> None:
     assert result.role_need in ROLES
     assert 0.0 <= result.confidence <= 1.0
     assert result.confidence >= 0.5  # confidence is that of the chosen role
-    assert result.rationale and all(isinstance(r, str) and r for r in result.rationale)
+    assert result.rationale
+    assert all(isinstance(r, str) and r for r in result.rationale)
     for q in result.clarifying_questions:
-        assert q["key"] in CHECKLIST_QUESTIONS and q["question"] == CHECKLIST_QUESTIONS[q["key"]]
+        assert q["key"] in CHECKLIST_QUESTIONS
+        assert q["question"] == CHECKLIST_QUESTIONS[q["key"]]
     assert re.fullmatch(r"role-clf-\d+\.\d+\.\d+\+[0-9a-f]{8}", result.version)
 
 
@@ -165,7 +167,8 @@ def test_low_confidence_asks_only_unanswered_questions_most_decisive_first() -> 
     result = classify(title="A project", description="", checklist=answered)
     assert result.confidence < LOW_CONFIDENCE_THRESHOLD
     keys = [q["key"] for q in result.clarifying_questions]
-    assert keys and not set(keys) & set(answered)
+    assert keys
+    assert not set(keys) & set(answered)
     assert set(keys) == set(CHECKLIST_QUESTIONS) - set(answered)
     # The two questions that can settle it on their own come before the weaker one.
     assert set(keys[:2]) == {"general_model_sufficient", "model_is_moat"}
