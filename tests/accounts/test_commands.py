@@ -1,0 +1,70 @@
+"""createclient and createpartnerkey behave as the contract says."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from rest_framework.test import APIClient
+
+from accounts.models import Organization, PartnerAPIKey, User
+
+
+def _run(*args: str) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_createclient_prints_one_line_a_working_token() -> None:
+    output = _run("createclient", "alice", "--organization", "Acme")
+
+    lines = output.strip().splitlines()
+    assert len(lines) == 1
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {lines[0]}")
+    assert client.get("/api/v1/projects/").status_code == 200
+    assert User.objects.get(username="alice").organization.name == "Acme"
+
+
+@pytest.mark.django_db
+def test_createclient_twice_finds_the_same_user_and_token() -> None:
+    first = _run("createclient", "alice", "--organization", "Acme")
+    second = _run("createclient", "alice", "--organization", "Acme")
+
+    assert first == second
+    assert User.objects.filter(username="alice").count() == 1
+
+
+@pytest.mark.django_db
+def test_createclient_with_password_can_log_in_for_a_token() -> None:
+    token = _run(
+        "createclient", "bob", "--organization", "Acme", "--password", "s3cret-pass!"
+    ).strip()
+
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": "bob", "password": "s3cret-pass!"}, format="json"
+    )
+    assert response.status_code == 200
+    assert response.json() == {"token": token}
+
+
+@pytest.mark.django_db
+def test_createclient_refuses_to_move_a_user_to_another_organization() -> None:
+    _run("createclient", "alice", "--organization", "Acme")
+
+    with pytest.raises(CommandError, match="another organization"):
+        _run("createclient", "alice", "--organization", "Globex")
+
+
+@pytest.mark.django_db
+def test_createpartnerkey_prints_a_key_stored_only_hashed() -> None:
+    key = _run("createpartnerkey", "Partner Inc").strip()
+
+    api_key = PartnerAPIKey.objects.get(organization__name="Partner Inc")
+    assert key.startswith(api_key.prefix + ".")
+    assert key not in api_key.hashed_key
+    assert Organization.objects.get(name="Partner Inc").kind == Organization.Kind.PARTNER
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
+    assert client.get("/api/v1/projects/").status_code == 200
