@@ -43,7 +43,7 @@ def test_createclient_with_password_can_log_in_for_a_token() -> None:
     ).strip()
 
     response = APIClient().post(
-        "/api/v1/auth/token/", {"username": "bob", "password": "s3cret-pass!"}, format="json"
+        "/api/v1/auth/token/", {"username": "bob", "password": password}, format="json"
     )
     assert response.status_code == 200
     assert response.json() == {"token": token}

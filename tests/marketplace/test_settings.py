@@ -14,7 +14,8 @@ def _load_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     base.update(env)
     code = (
-        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'marketplace.settings');"
+        "import django, os;"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'marketplace.settings');"
         "django.setup(); from django.conf import settings;"
         "print(settings.DATABASES['default']['ENGINE'], settings.CELERY_BROKER_URL,"
         " settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE)"
