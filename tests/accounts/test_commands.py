@@ -38,9 +38,8 @@ def test_createclient_twice_finds_the_same_user_and_token() -> None:
 
 @pytest.mark.django_db
 def test_createclient_with_password_can_log_in_for_a_token() -> None:
-    token = _run(
-        "createclient", "bob", "--organization", "Acme", "--password", "s3cret-pass!"
-    ).strip()
+    password = "s3cret-pass!"
+    token = _run("createclient", "bob", "--organization", "Acme", "--password", password).strip()
 
     response = APIClient().post(
         "/api/v1/auth/token/", {"username": "bob", "password": password}, format="json"
