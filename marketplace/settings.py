@@ -257,12 +257,15 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or "filesystem://localhost//"
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "broker" / "queue"
     _processed_dir = VAR_DIR / "broker" / "processed"
-    for _path in (_queue_dir, _processed_dir):
+    # Without this kombu keeps its broadcast (control) exchange in ./control.
+    _control_dir = VAR_DIR / "broker" / "control"
+    for _path in (_queue_dir, _processed_dir, _control_dir):
         _path.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any] = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
         "processed_folder": str(_processed_dir),
+        "control_folder": str(_control_dir),
         "store_processed": False,
     }
 else:

@@ -26,6 +26,7 @@ def live_worker(settings: Any, tmp_path: Any) -> Iterator[None]:
             "data_folder_in": str(queue),
             "data_folder_out": str(queue),
             "processed_folder": str(queue),
+            "control_folder": str(queue),
             "store_processed": False,
         }
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
