@@ -38,13 +38,19 @@ class ErrorSerializer(serializers.Serializer):
 
     code = serializers.CharField(help_text="Machine-readable error code, e.g. `invalid`.")
     detail = serializers.CharField(help_text="What went wrong, for people.")
-    fields = serializers.DictField(
-        required=False,
-        help_text=(
-            "Only on validation errors (400): each bad field (or header, or query "
-            "parameter) with a list of its problems; nested fields nest."
-        ),
-    )
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        # A field named "fields" cannot be declared: it would shadow Serializer.fields.
+        fields = super().get_fields()
+        fields["fields"] = serializers.DictField(
+            child=serializers.JSONField(),
+            required=False,
+            help_text=(
+                "Only on validation errors (400): each bad field (or header, or query "
+                "parameter) with a list of its problems; nested fields nest."
+            ),
+        )
+        return fields
 
 
 def _django_validation_detail(exc: DjangoValidationError) -> Any:

@@ -60,17 +60,12 @@ class _ClientDecisionApi(APIView):
         return idempotent_post(request=request, organization=organization, perform=perform)
 
 
-_DECISION_SCHEMA = {
-    "request": ClientDecisionInputSerializer,
-    "parameters": [IDEMPOTENCY_KEY_PARAMETER],
-}
-
-
 class MatchAcceptApi(_ClientDecisionApi):
     decide = staticmethod(match_client_accept)
 
     @extend_schema(
-        **_DECISION_SCHEMA,
+        request=ClientDecisionInputSerializer,
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
         responses={
             200: MatchOutputSerializer,
             409: error_response(
@@ -90,7 +85,8 @@ class MatchDeclineApi(_ClientDecisionApi):
     decide = staticmethod(match_client_decline)
 
     @extend_schema(
-        **_DECISION_SCHEMA,
+        request=ClientDecisionInputSerializer,
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
         responses={200: MatchOutputSerializer},
         description=(
             "Pass on this specialist, or un-accept them (their hours are released). "

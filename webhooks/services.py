@@ -35,7 +35,7 @@ EVENT_PROJECT_MATCHED = "project.matched"
 EVENT_MATCH_UPDATED = "match.updated"
 EVENTS = (EVENT_PROJECT_MATCHED, EVENT_MATCH_UPDATED)
 
-SECRET_PREFIX = "whsec_"
+WHSEC_PREFIX = "whsec_"
 SECRET_BYTES = 32
 # Retries wait 30 s, 1 min, 2 min, ... doubling up to an hour, each with jitter.
 RETRY_BASE_SECONDS = 30
@@ -48,7 +48,7 @@ _random = secrets.SystemRandom()
 
 
 def secret_generate() -> str:
-    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(SECRET_BYTES)).decode()
+    return WHSEC_PREFIX + base64.b64encode(secrets.token_bytes(SECRET_BYTES)).decode()
 
 
 @transaction.atomic

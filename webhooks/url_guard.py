@@ -61,7 +61,7 @@ def address_is_public(address: IPAddress) -> bool:
         embedded = _embedded_ipv4(address)
         if embedded is not None:
             return address_is_public(embedded)
-        if address.scope_id:
+        if address.scope_id or address.is_site_local:
             return False
     if isinstance(address, ipaddress.IPv4Address) and address in _CGNAT:
         return False
@@ -73,7 +73,6 @@ def address_is_public(address: IPAddress) -> bool:
         and not address.is_multicast
         and not address.is_reserved
         and not address.is_unspecified
-        and not address.is_site_local
     )
 
 

@@ -33,8 +33,11 @@ MATCHING_FIELDS = frozenset(
 _DUPLICATE_EMAIL = "A specialist with this email already exists."
 
 
-def _email_taken(email: str, *, other_than: int | None = None) -> bool:
-    return Specialist.objects.filter(email=email).exclude(pk=other_than).exists()
+def _email_taken(email: str, *, other_than: Specialist | None = None) -> bool:
+    taken = Specialist.objects.filter(email=email)
+    if other_than is not None:
+        taken = taken.exclude(pk=other_than.pk)
+    return taken.exists()
 
 
 def specialist_api_create(*, data: Mapping[str, Any]) -> Specialist:
@@ -61,7 +64,7 @@ def specialist_api_update(*, specialist: Specialist, data: Mapping[str, Any]) ->
             before = {field: getattr(specialist, field) for field in MATCHING_FIELDS}
             new_email = str(data.get("email", specialist.email)).strip().lower()
             if new_email != specialist.email:
-                if _email_taken(new_email, other_than=specialist.pk):
+                if _email_taken(new_email, other_than=specialist):
                     raise ValidationError({"email": [_DUPLICATE_EMAIL]})
                 specialist.email = new_email
                 specialist.save(update_fields=["email", "updated_at"])

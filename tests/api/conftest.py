@@ -98,3 +98,14 @@ def fake_dns(monkeypatch: Any) -> FakeDNS:
 def _fast_password_hashing(settings: Any) -> None:
     # Users are made by the dozen here; PBKDF2 would spend most of the run on them.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery_really(settings: Any) -> None:
+    """Make sure tasks run in-process here.
+
+    The root conftest sets ``app.conf.task_always_eager``, but with the
+    ``CELERY`` namespace Celery reads ``CELERY_TASK_ALWAYS_EAGER`` from Django
+    settings first, so that assignment is shadowed; the setting itself works.
+    """
+    settings.CELERY_TASK_ALWAYS_EAGER = True
