@@ -6,6 +6,7 @@ from typing import Any
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
+from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 
 from accounts.models import Organization, PartnerAPIKey
@@ -13,6 +14,17 @@ from accounts.models import Organization, PartnerAPIKey
 
 class ClientTokenAuthentication(authentication.TokenAuthentication):
     """``Authorization: Token <token>`` for client members and staff."""
+
+    def authenticate_credentials(self, key: str) -> tuple[Any, Token]:
+        # One query for the token, its user and the user's organization: every
+        # tenant-scoped request needs the organization.
+        try:
+            token = Token.objects.select_related("user", "user__organization").get(key=key)
+        except Token.DoesNotExist:
+            raise exceptions.AuthenticationFailed("Invalid token.") from None
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed("User inactive or deleted.")
+        return token.user, token
 
 
 @dataclass(eq=False)
