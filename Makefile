@@ -33,5 +33,9 @@ check: setup
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+## Regenerate the committed OpenAPI document after a deliberate contract change.
+schema: setup
+	$(PY) manage.py spectacular --validate --fail-on-warn --file openapi.yaml
+
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache

@@ -1,5 +1,8 @@
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.parsers import FormParser
 from rest_framework.throttling import AnonRateThrottle
+
+from marketplace.parsers import BoundedJSONParser
 
 
 class LoginRateThrottle(AnonRateThrottle):
@@ -10,3 +13,5 @@ class TokenLoginApi(ObtainAuthToken):
     """``POST {"username", "password"}`` returns ``{"token": ...}``."""
 
     throttle_classes = [LoginRateThrottle]
+    # JSON with the body limit enforced; forms are checked by Django itself.
+    parser_classes = [BoundedJSONParser, FormParser]

@@ -1,11 +1,12 @@
 """Who is calling: a client or staff user by token, or a partner by API key."""
 
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
+from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 
 from accounts.models import Organization, PartnerAPIKey
@@ -13,6 +14,17 @@ from accounts.models import Organization, PartnerAPIKey
 
 class ClientTokenAuthentication(authentication.TokenAuthentication):
     """``Authorization: Token <token>`` for client members and staff."""
+
+    def authenticate_credentials(self, key: str) -> tuple[Any, Token]:
+        # One query for the token, its user and the user's organization: every
+        # tenant-scoped request needs the organization.
+        try:
+            token = Token.objects.select_related("user", "user__organization").get(key=key)
+        except Token.DoesNotExist:
+            raise exceptions.AuthenticationFailed("Invalid token.") from None
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed("User inactive or deleted.")
+        return token.user, token
 
 
 @dataclass(eq=False)
@@ -53,10 +65,12 @@ class PartnerApiKeyAuthentication(authentication.BaseAuthentication):
         key = key.strip()
         if not key or " " in key:
             raise exceptions.AuthenticationFailed("Invalid Api-Key header.")
-        try:
-            api_key = cast(PartnerAPIKey, PartnerAPIKey.objects.get_from_key(key))
-        except PartnerAPIKey.DoesNotExist:
-            raise exceptions.AuthenticationFailed("Invalid API key.") from None
+        # Looked up by prefix (not get_from_key, which hides revoked and expired
+        # keys) so that a caller holding a real key learns why it stopped working.
+        prefix, _, _ = key.partition(".")
+        api_key = PartnerAPIKey.objects.select_related("organization").filter(prefix=prefix).first()
+        if api_key is None or not api_key.is_valid(key):
+            raise exceptions.AuthenticationFailed("Invalid API key.")
         if api_key.revoked:
             raise exceptions.AuthenticationFailed("This API key has been revoked.")
         if api_key.expiry_date is not None and api_key.expiry_date <= timezone.now():

@@ -1,92 +1,43 @@
-"""Project endpoints: thin views that validate, call a service or selector, render."""
-
-from datetime import timedelta
-from decimal import Decimal
-from typing import Any
+"""Project and roster endpoints: thin views that validate, call a service or selector, render."""
 
 from django.http import Http404
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.authentication import PartnerPrincipal
 from accounts.models import Organization, User
+from accounts.permissions import IsStaffCaller
 from accounts.selectors import caller_is_staff, caller_organization
-from marketplace.models import Project
-from marketplace.pagination import StandardPagination
-from marketplace.selectors import project_get, project_list
-from marketplace.serializers import ChecklistSerializer, ProjectOutputSerializer
-from marketplace.services.projects import project_submit
-
-# The earliest calendar date anywhere on Earth (UTC-12): "today" for a client
-# far west of UTC must not be rejected as a date in the past.
-_EARLIEST_UTC_OFFSET = timedelta(hours=12)
-
-
-def earliest_allowed_start() -> Any:
-    return (timezone.now() - _EARLIEST_UTC_OFFSET).date()
-
-
-class ProjectInputSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=200, min_length=1)
-    description = serializers.CharField(max_length=20_000, min_length=20)
-    hourly_budget_max = serializers.DecimalField(
-        max_digits=7, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal("1000")
-    )
-    desired_start = serializers.DateField(input_formats=["%Y-%m-%d"])
-    hours_per_week = serializers.IntegerField(min_value=1, max_value=60, default=40)
-    required_skills = serializers.ListField(
-        child=serializers.CharField(max_length=100, min_length=1),
-        max_length=50,
-        required=False,
-        default=list,
-    )
-    checklist = ChecklistSerializer(required=False, default=dict)
-
-    def validate_desired_start(self, value: Any) -> Any:
-        if value < earliest_allowed_start():
-            raise serializers.ValidationError("Must not be in the past.")
-        return value
+from marketplace.exceptions import Conflict
+from marketplace.filters import ProjectFilter, SpecialistFilter
+from marketplace.idempotency import idempotent_post
+from marketplace.models import Project, Specialist
+from marketplace.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
+from marketplace.selectors import project_get, project_list, specialist_get, specialist_list
+from marketplace.serializers import (
+    ProjectInputSerializer,
+    ProjectOutputSerializer,
+    SpecialistInputSerializer,
+    SpecialistOutputSerializer,
+)
+from marketplace.services.projects import ProjectClosed, project_submit, project_update
+from marketplace.services.specialist_api import specialist_api_create, specialist_api_update
 
 
-def _acting_organization(request: Request) -> Organization:
+def acting_organization(request: Request) -> Organization:
+    """The organization a write acts for; staff own no tenant data to write."""
     organization = caller_organization(user=request.user)
     if organization is None:
-        raise PermissionDenied("Only a client or partner account can submit projects.")
+        raise PermissionDenied("Only a client or partner account can do this.")
     return organization
 
 
-class ProjectListCreateApi(APIView):
-    @extend_schema(responses=ProjectOutputSerializer(many=True))
-    def get(self, request: Request) -> Response:
-        projects = project_list(
-            organization=caller_organization(user=request.user),
-            is_staff=caller_is_staff(user=request.user),
-        )
-        paginator = StandardPagination()
-        page = paginator.paginate_queryset(projects, request, view=self)
-        return paginator.get_paginated_response(ProjectOutputSerializer(page, many=True).data)
-
-    @extend_schema(request=ProjectInputSerializer, responses={201: ProjectOutputSerializer})
-    def post(self, request: Request) -> Response:
-        organization = _acting_organization(request)
-        serializer = ProjectInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        user = request.user
-        project = project_submit(
-            organization=organization,
-            submitted_by=user if isinstance(user, User) else None,
-            submitted_via_key=user.api_key if isinstance(user, PartnerPrincipal) else None,
-            **serializer.validated_data,
-        )
-        return Response(ProjectOutputSerializer(project).data, status=status.HTTP_201_CREATED)
-
-
-def _get_project_or_404(request: Request, project_id: int) -> Project:
+def get_project_or_404(request: Request, project_id: int) -> Project:
     project = project_get(
         project_id=project_id,
         organization=caller_organization(user=request.user),
@@ -97,8 +48,119 @@ def _get_project_or_404(request: Request, project_id: int) -> Project:
     return project
 
 
+# Kept for callers of the first version of this module.
+_get_project_or_404 = get_project_or_404
+
+
+class ProjectListCreateApi(GenericAPIView):
+    # For introspection (filters, schema) only; rows always come from the selector.
+    queryset = Project.objects.none()
+    filterset_class = ProjectFilter
+    idempotent = True
+
+    @extend_schema(responses=ProjectOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        projects = project_list(
+            organization=caller_organization(user=request.user),
+            is_staff=caller_is_staff(user=request.user),
+        )
+        page = self.paginate_queryset(self.filter_queryset(projects))
+        return self.get_paginated_response(ProjectOutputSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=ProjectInputSerializer,
+        responses={201: ProjectOutputSerializer},
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+    )
+    def post(self, request: Request) -> Response:
+        organization = acting_organization(request)
+        return idempotent_post(
+            request=request, organization=organization, perform=lambda: self._create(organization)
+        )
+
+    def _create(self, organization: Organization) -> Response:
+        serializer = ProjectInputSerializer(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        user = self.request.user
+        project = project_submit(
+            organization=organization,
+            submitted_by=user if isinstance(user, User) else None,
+            submitted_via_key=user.api_key if isinstance(user, PartnerPrincipal) else None,
+            **serializer.validated_data,
+        )
+        return Response(ProjectOutputSerializer(project).data, status=status.HTTP_201_CREATED)
+
+
 class ProjectDetailApi(APIView):
     @extend_schema(responses=ProjectOutputSerializer)
     def get(self, request: Request, project_id: int) -> Response:
-        project = _get_project_or_404(request, project_id)
+        project = get_project_or_404(request, project_id)
         return Response(ProjectOutputSerializer(project).data)
+
+    @extend_schema(
+        request=ProjectInputSerializer(partial=True),
+        responses={
+            200: ProjectOutputSerializer,
+            409: error_response(409, "The project is closed."),
+        },
+        description=(
+            "Change an open project of your own: send only the fields that change "
+            "(for `checklist`, only the answers that change; this is how to answer "
+            "the `clarifying_questions`). A change puts the project back to "
+            "`pending` and ranks it again."
+        ),
+    )
+    def patch(self, request: Request, project_id: int) -> Response:
+        project = get_project_or_404(request, project_id)
+        # Staff see every project but change a client's brief only through admin.
+        acting_organization(request)
+        serializer = ProjectInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        try:
+            project = project_update(project=project, data=serializer.validated_data)
+        except ProjectClosed as exc:
+            raise Conflict(str(exc)) from None
+        return Response(ProjectOutputSerializer(project).data)
+
+
+class SpecialistListCreateApi(GenericAPIView):
+    permission_classes = [IsStaffCaller]
+    queryset = Specialist.objects.none()
+    filterset_class = SpecialistFilter
+
+    @extend_schema(responses=SpecialistOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(specialist_list()))
+        return self.get_paginated_response(SpecialistOutputSerializer(page, many=True).data)
+
+    @extend_schema(request=SpecialistInputSerializer, responses={201: SpecialistOutputSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = SpecialistInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        specialist = specialist_api_create(data=serializer.validated_data)
+        return Response(SpecialistOutputSerializer(specialist).data, status=status.HTTP_201_CREATED)
+
+
+def _get_specialist_or_404(specialist_id: int) -> Specialist:
+    specialist = specialist_get(specialist_id=specialist_id)
+    if specialist is None:
+        raise Http404
+    return specialist
+
+
+class SpecialistDetailApi(APIView):
+    permission_classes = [IsStaffCaller]
+
+    @extend_schema(responses=SpecialistOutputSerializer)
+    def get(self, request: Request, specialist_id: int) -> Response:
+        return Response(SpecialistOutputSerializer(_get_specialist_or_404(specialist_id)).data)
+
+    @extend_schema(
+        request=SpecialistInputSerializer(partial=True), responses=SpecialistOutputSerializer
+    )
+    def patch(self, request: Request, specialist_id: int) -> Response:
+        specialist = _get_specialist_or_404(specialist_id)
+        serializer = SpecialistInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        specialist = specialist_api_update(specialist=specialist, data=serializer.validated_data)
+        return Response(SpecialistOutputSerializer(specialist).data)

@@ -8,8 +8,9 @@ on validation errors) names each bad field with its problems.
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -32,6 +33,32 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "payload_too_large"
 
 
+class ErrorSerializer(serializers.Serializer):
+    """The error envelope, for the OpenAPI document."""
+
+    code = serializers.CharField(help_text="Machine-readable error code, e.g. `invalid`.")
+    detail = serializers.CharField(help_text="What went wrong, for people.")
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        # A field named "fields" cannot be declared: it would shadow Serializer.fields.
+        fields = super().get_fields()
+        fields["fields"] = serializers.DictField(
+            child=serializers.JSONField(),
+            required=False,
+            help_text=(
+                "Only on validation errors (400): each bad field (or header, or query "
+                "parameter) with a list of its problems; nested fields nest."
+            ),
+        )
+        return fields
+
+
+def _django_validation_detail(exc: DjangoValidationError) -> Any:
+    if hasattr(exc, "error_dict"):
+        return {field: [str(m) for m in messages] for field, messages in exc.message_dict.items()}
+    return {"non_field_errors": [str(m) for m in exc.messages]}
+
+
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -39,6 +66,9 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
+    elif isinstance(exc, DjangoValidationError):
+        # A model's full_clean() in a service: the same 400 as a serializer's.
+        exc = exceptions.ValidationError(_django_validation_detail(exc))
 
     response = exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):

@@ -25,3 +25,8 @@ def project_get(
 
 def specialist_list() -> QuerySet[Specialist]:
     return Specialist.objects.all()
+
+
+def specialist_get(*, specialist_id: int) -> Specialist | None:
+    """For staff only: the roster is not tenant data, access is checked by the view."""
+    return specialist_list().filter(pk=specialist_id).first()

@@ -1,11 +1,65 @@
-"""Output serializers shared by the project and match endpoints."""
+"""Serializers shared by the project, specialist and match endpoints.
 
+Input serializers are strict: a field they do not accept (a typo, or a
+server-owned field such as ``status`` or ``role_need``) is rejected with a
+400 naming it, never silently dropped and never set.
+"""
+
+import zoneinfo
+from collections.abc import Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from django.utils import timezone
 from rest_framework import serializers
 
-from marketplace.models import CHECKLIST_KEYS, Project
+from marketplace.models import Project, Role, Specialist
+
+UNKNOWN_FIELD = "Unknown or read-only field; it cannot be set."
+
+# The earliest calendar date anywhere on Earth (UTC-12): "today" for a client
+# far west of UTC must not be rejected as a date in the past.
+_EARLIEST_UTC_OFFSET = timedelta(hours=12)
 
 
-class ChecklistSerializer(serializers.Serializer):
+def earliest_allowed_start() -> date:
+    return (timezone.now() - _EARLIEST_UTC_OFFSET).date()
+
+
+class StrictCharField(serializers.CharField):
+    """A string, and only a string: DRF would quietly turn ``12.5`` into ``"12.5"``."""
+
+    default_error_messages = {"not_a_string": "Must be a string."}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("not_a_string")
+        return super().to_internal_value(data)
+
+
+class StrictInputSerializer(serializers.Serializer):
+    """Rejects unknown and read-only fields alongside the other errors of the body."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        unknown: dict[str, list[str]] = {}
+        if isinstance(data, Mapping):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            unknown = {str(key): [UNKNOWN_FIELD] for key in data if key not in writable}
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            detail = (
+                exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+            )
+            raise serializers.ValidationError({**unknown, **detail}) from None
+        if unknown:
+            raise serializers.ValidationError(unknown)
+        return value
+
+
+class ChecklistSerializer(StrictInputSerializer):
     general_model_sufficient = serializers.BooleanField(
         allow_null=True,
         required=False,
@@ -32,14 +86,42 @@ class ChecklistSerializer(serializers.Serializer):
         help_text="Must it deliver value in days or weeks rather than months?",
     )
 
-    def to_internal_value(self, data: object) -> dict[str, bool | None]:
-        if isinstance(data, dict):
-            unknown = sorted(str(key) for key in data if key not in CHECKLIST_KEYS)
-            if unknown:
-                raise serializers.ValidationError(
-                    {key: ["Unknown checklist question."] for key in unknown}
-                )
-        return super().to_internal_value(data)
+
+class ProjectInputSerializer(StrictInputSerializer):
+    """A client's brief (POST), or the changed parts of it (PATCH, ``partial=True``)."""
+
+    title = StrictCharField(max_length=200, min_length=1)
+    description = StrictCharField(max_length=20_000, min_length=20)
+    hourly_budget_max = serializers.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("1000"),
+        help_text="USD per hour: a decimal string or a number, > 0 and ≤ 1000.",
+    )
+    desired_start = serializers.DateField(
+        input_formats=["%Y-%m-%d"], help_text="`YYYY-MM-DD`, not in the past."
+    )
+    hours_per_week = serializers.IntegerField(min_value=1, max_value=60, default=40)
+    required_skills = serializers.ListField(
+        child=StrictCharField(max_length=100, min_length=1),
+        max_length=50,
+        required=False,
+        default=list,
+    )
+    checklist = ChecklistSerializer(
+        required=False,
+        default=dict,
+        help_text=(
+            "Answers to the hiring checklist: each `true`, `false` or `null` (unknown). "
+            "On PATCH only the keys sent change."
+        ),
+    )
+
+    def validate_desired_start(self, value: date) -> date:
+        if value < earliest_allowed_start():
+            raise serializers.ValidationError("Must not be in the past.")
+        return value
 
 
 class ProjectOutputSerializer(serializers.ModelSerializer):
@@ -79,3 +161,64 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
         if project.status == Project.Status.PENDING and not project.role_override:
             return None
         return project.role_override or project.role_need or None
+
+
+@cache
+def _timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+class SpecialistInputSerializer(StrictInputSerializer):
+    """Staff's roster entry (POST), or the changed parts of it (PATCH, ``partial=True``)."""
+
+    name = StrictCharField(max_length=200, min_length=1)
+    email = serializers.EmailField(max_length=254)
+    phone = StrictCharField(max_length=40, required=False, allow_blank=True)
+    headline = StrictCharField(max_length=300, required=False, allow_blank=True)
+    tier = serializers.ChoiceField(choices=Role.choices)
+    hourly_rate = serializers.DecimalField(
+        max_digits=7, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal("1000")
+    )
+    available_from = serializers.DateField(input_formats=["%Y-%m-%d"])
+    hours_per_week = serializers.IntegerField(min_value=1, max_value=80, required=False)
+    skills = serializers.ListField(
+        child=StrictCharField(max_length=100, min_length=1), max_length=100, required=False
+    )
+    timezone = StrictCharField(max_length=64, required=False, help_text="An IANA name.")
+    vetted = serializers.BooleanField(required=False)
+    is_active = serializers.BooleanField(required=False)
+
+    def validate_email(self, value: str) -> str:
+        return value.strip().lower()
+
+    def validate_timezone(self, value: str) -> str:
+        if value not in _timezones():
+            raise serializers.ValidationError("Not a known IANA time zone.")
+        return value
+
+
+class SpecialistOutputSerializer(serializers.ModelSerializer):
+    """Staff's view of a specialist, contact details included."""
+
+    class Meta:
+        model = Specialist
+        fields = [
+            "id",
+            "name",
+            "email",
+            "phone",
+            "headline",
+            "tier",
+            "hourly_rate",
+            "available_from",
+            "hours_per_week",
+            "committed_hours",
+            "remaining_hours",
+            "skills",
+            "timezone",
+            "vetted",
+            "is_active",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields

@@ -229,7 +229,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "marketplace.pagination.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON only, with the body-size limit enforced (DRF's parser bypasses Django's).
+    "DEFAULT_PARSER_CLASSES": ["marketplace.parsers.BoundedJSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "marketplace.openapi.MarketplaceAutoSchema",
     "EXCEPTION_HANDLER": "marketplace.exceptions.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["accounts.throttling.CallerRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
@@ -320,6 +322,11 @@ MATCHING_MAX_ATTEMPTS = env_int("MATCHING_MAX_ATTEMPTS", 5)
 WEBHOOK_ALLOW_PRIVATE = env_bool("WEBHOOK_ALLOW_PRIVATE", False)
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
 WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 12)
+# Picks up deliveries whose retry task was lost (a broker restart, a dead worker).
+CELERY_BEAT_SCHEDULE["webhooks-deliver-due"] = {
+    "task": "webhooks.deliver_due",
+    "schedule": crontab(minute="*"),
+}
 
 # --- Logging ------------------------------------------------------------------
 

@@ -1,19 +1,97 @@
+"""A client's matches: the ranked list, and accepting or declining one."""
+
+from django.http import Http404
 from drf_spectacular.utils import extend_schema
+from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from marketplace.apis import _get_project_or_404
-from marketplace.pagination import StandardPagination
-from matching.selectors import client_match_list
-from matching.serializers import MatchOutputSerializer
+from marketplace.apis import acting_organization, get_project_or_404
+from marketplace.exceptions import Conflict
+from marketplace.filters import MatchFilter
+from marketplace.idempotency import idempotent_post
+from marketplace.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
+from matching.models import Match
+from matching.selectors import client_match_get, client_match_list
+from matching.serializers import ClientDecisionInputSerializer, MatchOutputSerializer
+from matching.services.client_decisions import (
+    MatchDecisionConflict,
+    match_client_accept,
+    match_client_decline,
+)
 
 
-class ProjectMatchListApi(APIView):
+class ProjectMatchListApi(GenericAPIView):
+    queryset = Match.objects.none()
+    filterset_class = MatchFilter
+
     @extend_schema(responses=MatchOutputSerializer(many=True))
     def get(self, request: Request, project_id: int) -> Response:
-        project = _get_project_or_404(request, project_id)
-        matches = client_match_list(project=project)
-        paginator = StandardPagination()
-        page = paginator.paginate_queryset(matches, request, view=self)
-        return paginator.get_paginated_response(MatchOutputSerializer(page, many=True).data)
+        project = get_project_or_404(request, project_id)
+        matches = self.filter_queryset(client_match_list(project=project))
+        page = self.paginate_queryset(matches)
+        return self.get_paginated_response(MatchOutputSerializer(page, many=True).data)
+
+
+class _ClientDecisionApi(APIView):
+    idempotent = True
+    decide = staticmethod(match_client_accept)
+
+    def post(self, request: Request, project_id: int, match_id: int) -> Response:
+        project = get_project_or_404(request, project_id)
+        organization = acting_organization(request)
+
+        def perform() -> Response:
+            match = client_match_get(project=project, match_id=match_id)
+            if match is None:
+                raise Http404
+            serializer = ClientDecisionInputSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            try:
+                match = self.decide(
+                    match=match, actor=request.user, reason=serializer.validated_data["reason"]
+                )
+            except MatchDecisionConflict as exc:
+                raise Conflict(str(exc)) from None
+            match = Match.objects.select_related("specialist").get(pk=match.pk)
+            return Response(MatchOutputSerializer(match).data)
+
+        return idempotent_post(request=request, organization=organization, perform=perform)
+
+
+class MatchAcceptApi(_ClientDecisionApi):
+    decide = staticmethod(match_client_accept)
+
+    @extend_schema(
+        request=ClientDecisionInputSerializer,
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            200: MatchOutputSerializer,
+            409: error_response(
+                409, "The specialist no longer has the hours, or the project is closed."
+            ),
+        },
+        description=(
+            "Take this specialist on: the project's weekly hours are committed on "
+            "them. Accepting an accepted match changes nothing."
+        ),
+    )
+    def post(self, request: Request, project_id: int, match_id: int) -> Response:
+        return super().post(request, project_id, match_id)
+
+
+class MatchDeclineApi(_ClientDecisionApi):
+    decide = staticmethod(match_client_decline)
+
+    @extend_schema(
+        request=ClientDecisionInputSerializer,
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={200: MatchOutputSerializer},
+        description=(
+            "Pass on this specialist, or un-accept them (their hours are released). "
+            "Declining a declined match changes nothing."
+        ),
+    )
+    def post(self, request: Request, project_id: int, match_id: int) -> Response:
+        return super().post(request, project_id, match_id)

@@ -25,3 +25,8 @@ def client_match_list(*, project: Project) -> QuerySet[Match]:
         .select_related("specialist")
         .order_by("rank")
     )
+
+
+def client_match_get(*, project: Project, match_id: int) -> Match | None:
+    """One of the matches the client sees for its project, or None."""
+    return client_match_list(project=project).filter(pk=match_id).first()

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from marketplace.models import Specialist
+from marketplace.serializers import StrictCharField, StrictInputSerializer
 from matching.models import Match
 
 
@@ -50,3 +51,9 @@ class MatchOutputSerializer(serializers.ModelSerializer):
             "client_reason",
         ]
         read_only_fields = fields
+
+
+class ClientDecisionInputSerializer(StrictInputSerializer):
+    reason = StrictCharField(
+        max_length=2000, required=False, allow_blank=True, default="", help_text="Why, optional."
+    )

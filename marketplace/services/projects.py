@@ -3,8 +3,10 @@
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Organization, PartnerAPIKey, User
 from marketplace.models import CHECKLIST_KEYS, Project
@@ -43,4 +45,52 @@ def project_submit(
     project.full_clean()
     project.save()
     project_match_enqueue(project=project, trigger=MatchRun.Trigger.SUBMIT)
+    return project
+
+
+_EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "hourly_budget_max",
+    "desired_start",
+    "hours_per_week",
+    "required_skills",
+)
+
+
+class ProjectClosed(Exception):
+    """The project no longer takes changes (the client closed it)."""
+
+
+@transaction.atomic
+def project_update(*, project: Project, data: Mapping[str, Any]) -> Project:
+    """Change a client's open project and rank it again for the new inputs.
+
+    ``data`` holds only what changes; ``checklist`` holds only the answers that
+    change (this is how a client answers the clarifying questions). Nothing
+    changed means no new run.
+    """
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if not project.is_open:
+        raise ProjectClosed("This project is closed and no longer takes changes.")
+    changes: dict[str, Any] = {key: data[key] for key in _EDITABLE_FIELDS if key in data}
+    if "required_skills" in changes:
+        changes["required_skills"] = list(changes["required_skills"])
+    for key, answer in dict(data.get("checklist") or {}).items():
+        if key in CHECKLIST_KEYS:
+            changes[key] = answer
+    changed = {key: value for key, value in changes.items() if getattr(project, key) != value}
+    if not changed:
+        return project
+    for key, value in changed.items():
+        setattr(project, key, value)
+    project.full_clean()
+    # A newer inputs_version makes any run still working on the old inputs stand down.
+    project.inputs_version += 1
+    project.status = Project.Status.PENDING
+    project.status_changed_at = timezone.now()
+    project.failure_reason = ""
+    project.attempts = 0
+    project.save()
+    project_match_enqueue(project=project, trigger=MatchRun.Trigger.PROJECT_UPDATE)
     return project

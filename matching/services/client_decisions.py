@@ -1,0 +1,143 @@
+"""Writes for a client's own decisions on its matches: accept or decline.
+
+Accepting commits the project's weekly hours on the specialist; declining an
+accepted match (un-accepting) releases them. Hours belong to the pair
+(project, specialist): the same specialist proposed again by a later run is
+not committed twice. Locks are taken in one order everywhere: the match, then
+the specialist.
+"""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from marketplace.models import Project, Specialist
+from matching.models import Decision, Match
+from matching.services.reviews import decision_record
+from webhooks.services import EVENT_MATCH_UPDATED, event_publish
+
+
+class MatchDecisionConflict(Exception):
+    """The decision cannot be made in the current state (capacity, closed project)."""
+
+
+def _pair_accepted_elsewhere(match: Match) -> bool:
+    return (
+        Match.objects.filter(
+            project_id=match.project_id,
+            specialist_id=match.specialist_id,
+            client_status=Match.ClientStatus.ACCEPTED,
+        )
+        .exclude(pk=match.pk)
+        .exists()
+    )
+
+
+def _hours_committed_for(match: Match, project: Project) -> int:
+    """What accepting this pair committed, as recorded at the time (hours may change since)."""
+    decisions = Decision.objects.filter(
+        action=Decision.Action.CLIENT_ACCEPT,
+        project_id=match.project_id,
+        specialist_id=match.specialist_id,
+    ).order_by("-created_at", "-id")
+    for decision in decisions:
+        hours = decision.details.get("committed_hours")
+        if isinstance(hours, int) and hours > 0:
+            return hours
+    return project.hours_per_week
+
+
+def _publish(match: Match, project: Project) -> None:
+    event_publish(
+        organization=project.organization,
+        event=EVENT_MATCH_UPDATED,
+        payload={
+            "project_id": project.pk,
+            "match_id": match.pk,
+            "specialist_id": match.specialist_id,
+            "rank": match.rank,
+            "client_status": match.client_status,
+            "client_reason": match.client_reason,
+            "decided_at": match.client_decided_at.isoformat() if match.client_decided_at else None,
+        },
+    )
+
+
+def _locked(match: Match) -> tuple[Match, Project, Specialist]:
+    match = Match.objects.select_for_update().get(pk=match.pk)
+    specialist = Specialist.objects.select_for_update().get(pk=match.specialist_id)
+    project = Project.objects.select_related("organization").get(pk=match.project_id)
+    return match, project, specialist
+
+
+@transaction.atomic
+def match_client_accept(*, match: Match, actor: Any, reason: str = "") -> Match:
+    """The client takes the specialist on: commit the project's hours on them.
+
+    Accepting an accepted match changes nothing. Raises ``MatchDecisionConflict``
+    when the project is closed or the specialist no longer has the hours.
+    """
+    match, project, specialist = _locked(match)
+    if match.client_status == Match.ClientStatus.ACCEPTED:
+        return match
+    if not project.is_open:
+        raise MatchDecisionConflict("This project is closed.")
+    committed = 0
+    if not _pair_accepted_elsewhere(match):
+        if not (specialist.is_active and specialist.vetted):
+            raise MatchDecisionConflict("This specialist is no longer available.")
+        if specialist.remaining_hours < project.hours_per_week:
+            raise MatchDecisionConflict(
+                f"This specialist has {specialist.remaining_hours} hours a week left; "
+                f"the project needs {project.hours_per_week}."
+            )
+        committed = project.hours_per_week
+        specialist.committed_hours += committed
+        specialist.save(update_fields=["committed_hours", "updated_at"])
+    match.client_status = Match.ClientStatus.ACCEPTED
+    match.client_reason = reason
+    match.client_decided_at = timezone.now()
+    match.save(update_fields=["client_status", "client_reason", "client_decided_at"])
+    decision_record(
+        actor=actor,
+        action=Decision.Action.CLIENT_ACCEPT,
+        reason=reason,
+        project=project,
+        specialist=specialist,
+        match=match,
+        details={"committed_hours": committed},
+    )
+    _publish(match, project)
+    return match
+
+
+@transaction.atomic
+def match_client_decline(*, match: Match, actor: Any, reason: str = "") -> Match:
+    """The client passes on the specialist; an accepted match releases its hours.
+
+    Declining a declined match changes nothing.
+    """
+    match, project, specialist = _locked(match)
+    if match.client_status == Match.ClientStatus.DECLINED:
+        return match
+    released = 0
+    if match.client_status == Match.ClientStatus.ACCEPTED and not _pair_accepted_elsewhere(match):
+        released = min(_hours_committed_for(match, project), specialist.committed_hours)
+        specialist.committed_hours -= released
+        specialist.save(update_fields=["committed_hours", "updated_at"])
+    match.client_status = Match.ClientStatus.DECLINED
+    match.client_reason = reason
+    match.client_decided_at = timezone.now()
+    match.save(update_fields=["client_status", "client_reason", "client_decided_at"])
+    decision_record(
+        actor=actor,
+        action=Decision.Action.CLIENT_DECLINE,
+        reason=reason,
+        project=project,
+        specialist=specialist,
+        match=match,
+        details={"released_hours": released},
+    )
+    _publish(match, project)
+    return match

@@ -1,0 +1,61 @@
+"""The OpenAPI document: valid, complete about errors, and changed only on purpose."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from django.core.management import call_command
+
+COMMITTED = Path(__file__).resolve().parents[2] / "openapi.yaml"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: Any) -> str:
+    path = tmp_path_factory.mktemp("schema") / "openapi.yaml"
+    # --validate checks it against the OpenAPI 3 meta-schema; --fail-on-warn
+    # fails on anything drf-spectacular had to guess.
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(path))
+    return path.read_text()
+
+
+def test_committed_schema_matches_the_code(generated: str) -> None:
+    assert COMMITTED.read_text() == generated, (
+        "The API contract changed: openapi.yaml differs from the code. If the change is "
+        "deliberate, run `make schema` (manage.py spectacular --validate --fail-on-warn "
+        "--file openapi.yaml) and commit openapi.yaml."
+    )
+
+
+def test_every_operation_documents_its_errors_with_the_envelope(generated: str) -> None:
+    document = yaml.safe_load(generated)
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            codes = set(operation["responses"])
+            expected = {"429"}
+            if path != "/api/v1/auth/token/":
+                expected |= {"401", "403"}
+            if "{" in path:
+                expected.add("404")
+            if method in {"post", "patch"}:
+                expected |= {"400", "413", "415"}
+            assert expected <= codes, (method, path, expected - codes)
+            for code in codes - {"200", "201", "204"}:
+                schema = operation["responses"][code]["content"]["application/json"]["schema"]
+                assert schema == {"$ref": "#/components/schemas/Error"}, (method, path, code)
+
+
+def test_contract_fields_are_in_the_schema(generated: str) -> None:
+    schemas = yaml.safe_load(generated)["components"]["schemas"]
+    project = schemas["ProjectOutput"]["properties"]
+    assert {"id", "status", "role_need", "role_confidence", "role_rationale"} <= set(project)
+    match = schemas["MatchOutput"]["properties"]
+    assert {"rank", "score", "specialist", "breakdown", "explanation"} <= set(match)
+    post = yaml.safe_load(generated)["paths"]["/api/v1/projects/"]["post"]
+    assert "Idempotency-Key" in {p["name"] for p in post["parameters"]}
+
+
+@pytest.mark.django_db
+def test_schema_and_docs_are_served(client: Any) -> None:
+    assert client.get("/api/schema/").status_code == 200
+    assert client.get("/api/docs/").status_code == 200
