@@ -266,9 +266,10 @@ def test_overriding_the_role_reranks_for_the_new_role(
     assert decision.details == {"from": Role.AI_ENGINEER, "to": Role.ML_ENGINEER}
     page = staff_client.get(change_url(project)).content.decode()
     assert "They need a trained fraud model" in page
-    assert "(set by staff)" in staff_client.get(
-        reverse("admin:marketplace_project_changelist")
-    ).content.decode()
+    assert (
+        "(set by staff)"
+        in staff_client.get(reverse("admin:marketplace_project_changelist")).content.decode()
+    )
 
 
 @pytest.mark.parametrize(
@@ -338,7 +339,8 @@ def test_project_list_filters(staff_client: Any, roster: Any, settings: Any) -> 
     Match.objects.filter(project=unsure).update(review_status=Match.ReviewStatus.REJECTED)
     stuck = ProjectFactory(title="Stuck one")
     Project.objects.filter(pk=stuck.pk).update(
-        status_changed_at=timezone.now() - timedelta(seconds=settings.STUCK_PROJECT_AFTER_SECONDS + 5)
+        status_changed_at=timezone.now()
+        - timedelta(seconds=settings.STUCK_PROJECT_AFTER_SECONDS + 5)
     )
     fresh = ProjectFactory(title="Fresh pending")
     url = reverse("admin:marketplace_project_changelist")
