@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 from rest_framework_api_key.admin import APIKeyModelAdmin
+from rest_framework_api_key.models import APIKey
 
 from accounts.models import Organization, PartnerAPIKey, User
 from accounts.services import partner_key_revoke
@@ -69,6 +70,11 @@ class ClientTokenAdmin(TokenAdmin):
     @admin.display(description="organization", ordering="user__organization__name")
     def organization(self, obj: Any) -> Any:
         return obj.user.organization or "—"
+
+
+# The library's own key model authenticates nothing here (partners use
+# PartnerAPIKey); listing it would invite staff to mint keys that never work.
+admin.site.unregister(APIKey)
 
 
 @admin.register(PartnerAPIKey)

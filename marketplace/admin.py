@@ -136,7 +136,7 @@ class ProjectAdmin(admin.ModelAdmin):
         "status",
         "role_need_display",
         "confidence_display",
-        "hourly_budget_max",
+        "budget_display",
         "desired_start",
         "awaiting_review_display",
         "time_to_matches_display",
@@ -193,6 +193,10 @@ class ProjectAdmin(admin.ModelAdmin):
             return "—"
         css = "mp-low" if obj.role_confidence < LOW_CONFIDENCE_THRESHOLD else "mp-ok"
         return format_html('<span class="{}">{}</span>', css, f"{obj.role_confidence:.2f}")
+
+    @admin.display(description="budget", ordering="hourly_budget_max")
+    def budget_display(self, obj: Project) -> str:
+        return f"${obj.hourly_budget_max}/h"
 
     @admin.display(description="awaiting review", ordering="awaiting_review")
     def awaiting_review_display(self, obj: Project) -> str:
@@ -262,6 +266,7 @@ class ProjectAdmin(admin.ModelAdmin):
                     for key, question in CHECKLIST_QUESTIONS.items()
                 ],
                 role_choices=Role.choices,
+                title="Review project",
                 can_act=self.has_change_permission(request, project),
                 low_confidence_threshold=LOW_CONFIDENCE_THRESHOLD,
                 time_to_matches=duration_text(

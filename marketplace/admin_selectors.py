@@ -185,6 +185,8 @@ class MatchRow:
     match: Match
     bars: list[Bar]
     explanation: list[str]
+    # The latest review this specialist got for this project in an earlier run.
+    earlier_review: Match | None = None
 
 
 @dataclass(frozen=True)
@@ -219,11 +221,22 @@ def project_review(
             .select_related("specialist", "reviewed_by")
             .order_by("rank")
         )
+        # A new run starts every review afresh; staff should see what they said before.
+        earlier: dict[int, Match] = {}
+        for old in (
+            Match.objects.filter(project=project)
+            .exclude(run=latest)
+            .exclude(review_status=Match.ReviewStatus.PENDING)
+            .select_related("reviewed_by")
+            .order_by("reviewed_at", "id")
+        ):
+            earlier[old.specialist_id] = old
         rows = [
             MatchRow(
                 match=match,
                 bars=breakdown_bars(match.breakdown),
                 explanation=_strings(match.explanation),
+                earlier_review=earlier.get(match.specialist_id),
             )
             for match in matches
         ]
