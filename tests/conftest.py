@@ -11,9 +11,11 @@ from tests.accounts.factories import OrganizationFactory, UserFactory
 @pytest.fixture(autouse=True)
 def _eager_celery(settings: Any) -> Iterator[None]:
     """Unit tests run tasks in-process; the end-to-end tests start a real worker."""
-    celery_app.conf.task_always_eager = True
+    # The app reads Django settings under the CELERY_ namespace, and a namespaced
+    # key shadows the plain one: setting ``task_always_eager`` alone does nothing.
+    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = True
     yield
-    celery_app.conf.task_always_eager = False
+    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = False
 
 
 @pytest.fixture(autouse=True)

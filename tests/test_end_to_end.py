@@ -17,7 +17,7 @@ from tests.marketplace.factories import SpecialistFactory
 
 @pytest.fixture
 def live_worker(settings: Any, tmp_path: Any) -> Iterator[None]:
-    celery_app.conf.task_always_eager = False
+    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = False
     if celery_app.conf.broker_url.startswith("filesystem"):
         # A private queue folder, so leftovers of a local demo run stay out.
         queue = tmp_path / "broker"

@@ -1,5 +1,7 @@
 """Writes for people's decisions on matches: staff review, role overrides, clients."""
 
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -8,7 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from marketplace.models import Project, Specialist
 from matching.models import Decision, Match, MatchRun
-from matching.services.runs import project_match_enqueue
+from matching.services.runs import project_match_enqueue, project_rerun, specialists_changed
 
 _REVIEW_ACTIONS: dict[str, str] = {
     Match.ReviewStatus.APPROVED: Decision.Action.APPROVE,
@@ -84,3 +86,88 @@ def project_role_override(*, project: Project, role: str, actor: User, reason: s
     )
     project_match_enqueue(project=project, trigger=MatchRun.Trigger.ROLE_OVERRIDE)
     return project
+
+
+# What each bulk change to the roster means as a decision. Only the changes
+# staff make from the admin are listed: anything else is an edit, not a decision.
+_SPECIALIST_CHANGES: dict[str, tuple[Any, str]] = {
+    "vetted": (True, Decision.Action.VET),
+    "is_active": (False, Decision.Action.DEACTIVATE),
+    "available_from": (None, Decision.Action.CHANGE_AVAILABILITY),
+}
+
+
+@transaction.atomic
+def specialists_bulk_update(
+    *,
+    specialist_ids: Iterable[int],
+    changes: Mapping[str, Any],
+    actor: User,
+    reason: str = "",
+) -> list[Specialist]:
+    """Vet, deactivate or move the availability of specialists, and re-rank what they affect.
+
+    ``changes`` holds any of ``vetted=True``, ``is_active=False`` and
+    ``available_from=<date>``. Each specialist the change really alters gets a
+    Decision; the open projects they may enter or leave are ranked again once
+    the transaction commits. Returns the specialists that changed.
+    """
+    if not changes:
+        raise ValueError("nothing to change")
+    for field, value in changes.items():
+        if field not in _SPECIALIST_CHANGES:
+            raise ValueError(f"{field!r} cannot be changed in bulk")
+        required, _action = _SPECIALIST_CHANGES[field]
+        if required is not None and value is not required:
+            raise ValueError(f"{field!r} can only be set to {required!r} in bulk")
+        if field == "available_from" and not isinstance(value, date):
+            raise ValueError("available_from must be a date")
+    changed: list[Specialist] = []
+    # Locked in id order, like every other writer of specialists, so two bulk
+    # updates over overlapping selections cannot deadlock.
+    for specialist in (
+        Specialist.objects.select_for_update().filter(pk__in=list(specialist_ids)).order_by("pk")
+    ):
+        altered = {
+            field: (getattr(specialist, field), value)
+            for field, value in changes.items()
+            if getattr(specialist, field) != value
+        }
+        if not altered:
+            continue
+        for field, (_old, new) in altered.items():
+            setattr(specialist, field, new)
+        specialist.save(update_fields=[*altered, "updated_at"])
+        for field, (old, new) in altered.items():
+            decision_record(
+                actor=actor,
+                action=_SPECIALIST_CHANGES[field][1],
+                reason=reason,
+                specialist=specialist,
+                details={"field": field, "from": _plain(old), "to": _plain(new)},
+            )
+        changed.append(specialist)
+    if changed:
+        specialists_changed(specialist_ids=[specialist.pk for specialist in changed])
+    return changed
+
+
+@transaction.atomic
+def projects_rerun(*, projects: Iterable[Project], actor: User, reason: str = "") -> int:
+    """Staff rank projects again (the roster may have changed); closed projects are left alone.
+
+    Returns how many projects were queued.
+    """
+    queued = 0
+    for project in projects:
+        if not project.is_open:
+            continue
+        decision_record(actor=actor, action=Decision.Action.RERUN, reason=reason, project=project)
+        project_rerun(project=project, trigger=MatchRun.Trigger.STAFF)
+        queued += 1
+    return queued
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe form of a field value for a decision's details."""
+    return value.isoformat() if isinstance(value, date) else value
