@@ -48,10 +48,11 @@ class SweeperBackedTask(Task):
     def apply_async(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().apply_async(*args, **kwargs)
-        except (BrokerOperationalError, ConnectionError, TimeoutError):
-            logger.exception(
+        except (BrokerOperationalError, ConnectionError, TimeoutError) as exc:
+            task_kwargs = kwargs.get("kwargs") or (args[1] if len(args) > 1 else None)
+            logger.error(
                 "could not publish task; the stuck-project sweeper will queue it again",
-                extra={"task": self.name, "task_kwargs": kwargs.get("kwargs")},
+                extra={"task": self.name, "task_kwargs": task_kwargs, "error": str(exc)},
             )
             return None
 

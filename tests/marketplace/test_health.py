@@ -24,7 +24,6 @@ def broker_down(monkeypatch: pytest.MonkeyPatch) -> None:
     # A Redis URL on a port nobody listens on: the real client, a real refusal.
     # Celery reads this variable before its configuration, so it wins here.
     monkeypatch.setenv("CELERY_BROKER_WRITE_URL", f"redis://127.0.0.1:{_closed_port()}/0")
-    return
 
 
 def test_health_is_ok_when_database_and_broker_answer(client: Any) -> None:
