@@ -25,12 +25,13 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 CELERY = Path(sys.executable).with_name("celery")
 
 
-def require_postgres() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL (set DATABASE_URL=postgres://...): worker processes must "
-            "share the test database, and an SQLite test database is in-memory"
-        )
+POSTGRES_ONLY_REASON = (
+    "needs PostgreSQL (set DATABASE_URL=postgres://...): worker processes must "
+    "share the test database, and an SQLite test database is in-memory"
+)
+requires_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason=POSTGRES_ONLY_REASON
+)
 
 
 def free_port() -> int:
@@ -194,9 +195,9 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[..., Worker]]:
 
 
 def _reset_publisher_pools() -> None:
-    pool = celery_app._pool
-    if pool is not None:
-        pool.force_close_all()
+    # Drop the app's references only: kombu keeps one global pool per broker
+    # URL and hands the same object back, so closing it would poison every
+    # later publish to that URL ("Acquire on closed pool").
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
 

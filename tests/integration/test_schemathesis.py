@@ -24,10 +24,20 @@ MAX_EXAMPLES = 30
 
 
 @pytest.fixture
-def api_schema(db: None) -> Any:
+def api_schema(db: None) -> Iterator[Any]:
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
     from marketplace.wsgi import application
 
-    return schemathesis.from_wsgi("/api/schema/", application)
+    # Calling the WSGI app directly, as Django's test client does, must not
+    # close the test's database connection at the end of each request (the
+    # test runs inside a transaction, which Django would take for stale).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.from_wsgi("/api/schema/", application)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def _require_compatible_hypothesis() -> None:
