@@ -22,7 +22,9 @@ def new_request_id(inbound: str | None = None) -> str:
     """Keep a caller's id when it is sane, so their logs and ours line up."""
     if inbound and len(inbound) <= _MAX_INBOUND_ID_LENGTH and inbound.isprintable():
         candidate = inbound.strip()
-        if candidate and all(ch.isalnum() or ch in "-_.:" for ch in candidate):
+        # ASCII only: ids end up in headers and log queries, where look-alike
+        # letters and control characters only cause trouble.
+        if candidate and all(ch.isascii() and (ch.isalnum() or ch in "-_.:") for ch in candidate):
             return candidate
     return uuid.uuid4().hex
 

@@ -7,12 +7,12 @@ without a real ``SECRET_KEY`` and turns on the HTTPS protections.
 """
 
 import os
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -271,14 +271,51 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    # Longer than any task runs (hard limit below) so a slow task is never
-    # handed to a second worker while the first still works on it; a worker
-    # that died is covered sooner by the stuck-project sweeper.
+    # The visibility timeout is how long a message a worker took but never
+    # acknowledged (it died) waits before Redis hands it out again. It must be
+    # longer than a task can legitimately hold a message: the hard time limit
+    # plus the longest retry countdown (an ETA task stays unacknowledged while
+    # it waits) — or a live task is delivered twice. Dead workers are covered
+    # sooner by the stuck-project sweeper, so there is no reason to go lower.
+    _visibility_timeout = env_int("CELERY_VISIBILITY_TIMEOUT", 900)
+    # How often a worker scans for such messages: kombu scans every
+    # interval * throttle seconds (100 s by default), which is too slow for a
+    # short visibility timeout; about a tenth of the timeout, at most 100 s.
+    _restore_interval = max(1, min(10, _visibility_timeout // 10))
+    _restore_throttle = max(1, min(10, _visibility_timeout // (10 * _restore_interval)))
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+        "visibility_timeout": _visibility_timeout,
+        "unacked_restore_interval": _restore_interval,
+        "unacked_restore_throttle": _restore_throttle,
+        # Bounded socket waits: a Redis that vanished without closing the TCP
+        # connection must not hang a publish (and so a web request) or a
+        # consumer forever. socket_timeout stays above kombu's 1 s BRPOP wait.
+        "socket_connect_timeout": env_int("CELERY_BROKER_CONNECT_TIMEOUT", 2),
+        "socket_timeout": env_int("CELERY_BROKER_SOCKET_TIMEOUT", 5),
+        "socket_keepalive": True,
+        "retry_on_timeout": True,
+        # A half-open consumer connection is dropped and reopened within
+        # about brpop_timeout + 2 * 10 s, inside the 30 s recovery target.
+        "health_check_interval": 10,
     }
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECT_TIMEOUT", 2)
+# Workers reconnect forever after the broker restarts (at startup and later).
+CELERY_BROKER_CONNECTION_RETRY = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A publish that meets a blinking broker is retried for about two seconds,
+# short enough for a web request to wait; a task that still cannot be sent is
+# logged and left to the stuck-project sweeper (see matching.tasks).
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 3,
+    "interval_start": 0.2,
+    "interval_step": 0.4,
+    "interval_max": 1.0,
+}
+# When the worker loses the broker, the messages it holds will be delivered
+# again; stop their tasks rather than finish them twice.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
@@ -292,7 +329,9 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-projects": {
         "task": "matching.sweep_stuck_projects",
-        "schedule": crontab(minute="*"),
+        "schedule": timedelta(seconds=env_int("STUCK_PROJECT_SWEEP_SECONDS", 60)),
+        # A sweep that could not run in time is replaced by the next one.
+        "options": {"expires": env_int("STUCK_PROJECT_SWEEP_SECONDS", 60)},
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
@@ -312,10 +351,15 @@ INHOUSE_MONTHLY_COST_USD = {
     "ai_engineer": Decimal(env_str("INHOUSE_AI_MONTHLY_COST_USD", "12000")),
     "ml_engineer": Decimal(env_str("INHOUSE_ML_MONTHLY_COST_USD", "13000")),
 }
-# A project still pending after this long is handed to a worker again.
+# A project still pending this long after a worker last touched it (or the
+# sweeper last re-queued it) is handed to a worker again. Well above the task
+# hard time limit, so a task still running is not queued a second time.
 STUCK_PROJECT_AFTER_SECONDS = env_int("STUCK_PROJECT_AFTER_SECONDS", 300)
-# After this many attempts a project ends "failed" instead of looping.
+# After this many worker pickups a project ends "failed" instead of looping.
 MATCHING_MAX_ATTEMPTS = env_int("MATCHING_MAX_ATTEMPTS", 5)
+# Retry countdowns of a transiently failing run: exponential from 2 s, capped
+# (and kept far below the visibility timeout, see the Celery section).
+MATCHING_RETRY_BACKOFF_MAX_SECONDS = env_int("MATCHING_RETRY_BACKOFF_MAX_SECONDS", 60)
 
 # --- Webhooks -----------------------------------------------------------------
 

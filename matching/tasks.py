@@ -1,15 +1,147 @@
-"""Celery tasks: ids in, one service call, safe to run twice."""
+"""Celery tasks: ids in, one service call, safe to run twice.
 
-from celery import shared_task
+Delivery guarantees of ``matching.project_match``, and what covers each fault:
+
+- the task is acknowledged late (settings), so a worker killed mid-run leaves
+  its message unacknowledged and the broker hands it out again after the
+  visibility timeout; the stuck-project sweeper re-queues it sooner;
+- every pickup of a pending project is counted and committed first, so a
+  message that kills every worker ends ``failed`` instead of looping;
+- transient errors (database or broker connection lost, soft time limit)
+  are retried with exponential backoff; when tries run out, or on any other
+  error, the project ends ``failed`` with the reason and a failed MatchRun;
+- a publish that fails while the broker is down is logged, not raised: the
+  project is already committed as pending, and the sweeper queues it again.
+"""
+
+import logging
+from typing import Any
+
+from celery import Task, shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from celery.utils.time import get_exponential_backoff_interval
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerOperationalError
+
+logger = logging.getLogger(__name__)
+
+# Errors that say "try again later", not "this project cannot be matched".
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    OperationalError,
+    InterfaceError,
+    BrokerOperationalError,
+    ConnectionError,
+    TimeoutError,
+    SoftTimeLimitExceeded,
+)
 
 
-@shared_task(name="matching.project_match", acks_late=True)
+class SweeperBackedTask(Task):
+    """A task whose lost publish is recovered by the stuck-project sweeper.
+
+    It is published from ``transaction.on_commit`` after the project is
+    stored: raising there would turn a committed submission into a 500 for
+    the client. Celery already retried the publish (task_publish_retry).
+    """
+
+    def apply_async(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().apply_async(*args, **kwargs)
+        except (BrokerOperationalError, ConnectionError, TimeoutError) as exc:
+            task_kwargs = kwargs.get("kwargs") or (args[1] if len(args) > 1 else None)
+            logger.error(
+                "could not publish task; the stuck-project sweeper will queue it again",
+                extra={"task": self.name, "task_kwargs": task_kwargs, "error": str(exc)},
+            )
+            return None
+
+
+def _backoff_seconds(retries: int) -> int:
+    return get_exponential_backoff_interval(
+        factor=2,
+        retries=retries,
+        maximum=settings.MATCHING_RETRY_BACKOFF_MAX_SECONDS,
+        full_jitter=True,
+    )
+
+
+@shared_task(
+    bind=True,
+    base=SweeperBackedTask,
+    name="matching.project_match",
+    acks_late=True,
+    # Retries are bounded by MATCHING_MAX_ATTEMPTS below, read at run time.
+    max_retries=None,
+)
 def project_match_task(
-    *, project_id: int, inputs_version: int | None = None, trigger: str = "submit"
+    self: Task,
+    *,
+    project_id: int,
+    inputs_version: int | None = None,
+    trigger: str = "submit",
 ) -> None:
+    from matching.services.recovery import (
+        match_run_record_failed,
+        project_attempt_begin,
+        project_attempts_reset,
+        project_mark_failed,
+    )
     from matching.services.runs import project_match
 
-    project_match(project_id=project_id, inputs_version=inputs_version, trigger=trigger)
+    log_extra = {"project_id": project_id, "inputs_version": inputs_version, "trigger": trigger}
+    attempt = project_attempt_begin(
+        project_id=project_id, inputs_version=inputs_version, trigger=trigger
+    )
+    if not attempt.proceed:
+        logger.info("project match skipped", extra={**log_extra, "attempt": attempt.number})
+        return
+    tries = max(attempt.number, self.request.retries + 1)
+    logger.info("project match started", extra={**log_extra, "attempt": tries})
+    try:
+        run = project_match(project_id=project_id, inputs_version=inputs_version, trigger=trigger)
+    except TRANSIENT_ERRORS as exc:
+        reason = f"{type(exc).__name__}: {exc}".strip()
+        if tries < settings.MATCHING_MAX_ATTEMPTS:
+            countdown = _backoff_seconds(self.request.retries)
+            logger.warning(
+                "project match will be retried",
+                extra={**log_extra, "attempt": tries, "countdown": countdown, "error": reason},
+            )
+            raise self.retry(exc=exc, countdown=countdown, max_retries=None) from exc
+        match_run_record_failed(
+            project_id=project_id, inputs_version=inputs_version, trigger=trigger, error=reason
+        )
+        project_mark_failed(
+            project_id=project_id,
+            inputs_version=inputs_version,
+            reason=f"Matching failed {tries} times; last error: {reason}",
+        )
+        return
+    except Exception as exc:
+        # Not transient: trying again would fail the same way.
+        logger.exception("project match failed", extra={**log_extra, "attempt": tries})
+        reason = f"{type(exc).__name__}: {exc}".strip()
+        match_run_record_failed(
+            project_id=project_id, inputs_version=inputs_version, trigger=trigger, error=reason
+        )
+        project_mark_failed(
+            project_id=project_id,
+            inputs_version=inputs_version,
+            reason=f"Matching failed: {reason}",
+        )
+        return
+    if run is not None:
+        project_attempts_reset(project_id=project_id)
+    logger.info(
+        "project match finished",
+        extra={
+            **log_extra,
+            "attempt": tries,
+            "run_id": run.pk if run is not None else None,
+            "outcome": run.outcome if run is not None else "skipped",
+        },
+    )
 
 
 @shared_task(name="matching.sweep_stuck_projects")

@@ -9,13 +9,17 @@ from tests.accounts.factories import OrganizationFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
-def _eager_celery(settings: Any) -> Iterator[None]:
-    """Unit tests run tasks in-process; the end-to-end tests start a real worker."""
-    # The app reads Django settings under the CELERY_ namespace, and a namespaced
-    # key shadows the plain one: setting ``task_always_eager`` alone does nothing.
-    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = True
+def _eager_celery(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Unit tests run tasks in-process; the integration tests start a real worker."""
+    if request.node.get_closest_marker("integration"):
+        yield
+        return
+    # The app reads Django settings under the CELERY_ namespace, so the
+    # namespaced key is the one that counts (conf.task_always_eager = True
+    # is silently shadowed by it).
+    celery_app.conf["CELERY_TASK_ALWAYS_EAGER"] = True
     yield
-    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = False
+    celery_app.conf["CELERY_TASK_ALWAYS_EAGER"] = False
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,302 @@
+"""A project never vanishes and never loops: retries, failure with a reason, the sweeper."""
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.db import OperationalError
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerOperationalError
+
+from marketplace.celery import app as celery_app
+from marketplace.models import Project
+from matching.models import Match, MatchRun
+from matching.services import runs
+from matching.services.recovery import (
+    project_attempt_begin,
+    project_mark_failed,
+    stuck_projects_sweep,
+)
+from matching.tasks import project_match_task
+from tests.marketplace.factories import ProjectFactory, SpecialistFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fast_retries(settings: Any) -> Iterator[None]:
+    settings.MATCHING_MAX_ATTEMPTS = 3
+    settings.MATCHING_RETRY_BACKOFF_MAX_SECONDS = 0
+    # An eager task that propagates errors raises celery's Retry to the caller
+    # instead of running the retry; without propagation, eager apply() runs
+    # each retry at once, as a worker would after the countdown.
+    celery_app.conf["CELERY_TASK_EAGER_PROPAGATES"] = False
+    yield
+    celery_app.conf["CELERY_TASK_EAGER_PROPAGATES"] = True
+
+
+def _make_stale(project: Project, seconds: int = 3600) -> None:
+    Project.objects.filter(pk=project.pk).update(
+        updated_at=timezone.now() - timedelta(seconds=seconds)
+    )
+
+
+def test_project_whose_run_always_hits_a_transient_error_ends_failed_with_the_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given a project whose run always loses the database connection
+    project = ProjectFactory()
+    calls: list[int] = []
+
+    def lost_connection(**kwargs: Any) -> None:
+        calls.append(kwargs["project_id"])
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(runs, "project_match", lost_connection)
+
+    # when the task runs (eagerly: each retry runs at once)
+    project_match_task.delay(project_id=project.pk, inputs_version=project.inputs_version)
+
+    # then it was tried MATCHING_MAX_ATTEMPTS times and ended failed, saying why
+    project.refresh_from_db()
+    assert len(calls) == 3
+    assert project.status == Project.Status.FAILED
+    assert "OperationalError" in project.failure_reason
+    assert "3 times" in project.failure_reason
+    assert project.attempts == 3
+    run = MatchRun.objects.get(project=project)
+    assert run.outcome == MatchRun.Outcome.FAILED
+    assert "server closed the connection" in run.error
+
+
+def test_project_whose_run_raises_a_bug_fails_at_once_with_a_failed_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given a project whose ranking raises a programming error
+    project = ProjectFactory()
+    calls: list[int] = []
+
+    def broken(**kwargs: Any) -> None:
+        calls.append(kwargs["project_id"])
+        raise ValueError("weights do not sum to one")
+
+    monkeypatch.setattr(runs, "project_match", broken)
+
+    # when the task runs
+    project_match_task.delay(project_id=project.pk, inputs_version=project.inputs_version)
+
+    # then it is not retried: the project is failed with the error and a failed run is kept
+    project.refresh_from_db()
+    assert calls == [project.pk]
+    assert project.status == Project.Status.FAILED
+    assert project.failure_reason == "Matching failed: ValueError: weights do not sum to one"
+    assert MatchRun.objects.filter(project=project, outcome=MatchRun.Outcome.FAILED).count() == 1
+
+
+def test_transient_error_then_success_ends_matched_and_resets_the_attempts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given a roster and a project whose first run loses the connection
+    SpecialistFactory(tier="ai_engineer")
+    SpecialistFactory(tier="ml_engineer")
+    project = ProjectFactory()
+    real = runs.project_match
+    calls: list[int] = []
+
+    def flaky(**kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("could not connect to server")
+        return real(**kwargs)
+
+    monkeypatch.setattr(runs, "project_match", flaky)
+
+    # when the task runs
+    project_match_task.delay(project_id=project.pk, inputs_version=project.inputs_version)
+
+    # then the retry matched it, once, and the next pending episode starts from zero
+    project.refresh_from_db()
+    assert len(calls) == 2
+    assert project.status == Project.Status.MATCHED
+    assert project.attempts == 0
+    assert list(MatchRun.objects.filter(project=project).values_list("outcome", flat=True)) == [
+        MatchRun.Outcome.SUCCEEDED
+    ]
+
+
+def test_running_the_task_twice_matches_once() -> None:
+    # given a matched project
+    SpecialistFactory(tier="ai_engineer")
+    SpecialistFactory(tier="ml_engineer")
+    project = ProjectFactory()
+    project_match_task.delay(project_id=project.pk, inputs_version=project.inputs_version)
+
+    # when the same message is delivered again (redelivery after a lost ack)
+    project_match_task.delay(project_id=project.pk, inputs_version=project.inputs_version)
+
+    # then there is still one succeeded run and one set of matches
+    runs_ = MatchRun.objects.filter(project=project)
+    assert runs_.count() == 1
+    assert Match.objects.filter(project=project).count() == runs_.get().candidate_count
+
+
+def test_mark_failed_leaves_a_project_that_matched_meanwhile_alone() -> None:
+    # given a project another delivery already matched
+    project = ProjectFactory(status=Project.Status.MATCHED)
+
+    # when a late failure tries to fail it
+    changed = project_mark_failed(project_id=project.pk, reason="timed out")
+
+    # then nothing changes
+    project.refresh_from_db()
+    assert changed is False
+    assert project.status == Project.Status.MATCHED
+    assert project.failure_reason == ""
+
+
+def test_mark_failed_ignores_a_task_for_stale_inputs() -> None:
+    project = ProjectFactory(inputs_version=2)
+
+    changed = project_mark_failed(project_id=project.pk, reason="boom", inputs_version=1)
+
+    project.refresh_from_db()
+    assert changed is False
+    assert project.status == Project.Status.PENDING
+
+
+def test_pickups_are_counted_and_one_too_many_fails_the_project() -> None:
+    # given a project that killed the worker on every pickup so far
+    project = ProjectFactory(attempts=3)
+
+    # when a worker picks it up once more
+    attempt = project_attempt_begin(
+        project_id=project.pk, inputs_version=project.inputs_version, trigger="submit"
+    )
+
+    # then it is not run again but failed, with the reason
+    project.refresh_from_db()
+    assert attempt.proceed is False
+    assert project.status == Project.Status.FAILED
+    assert "did not complete after 3 attempts" in project.failure_reason
+
+
+def test_pickup_of_stale_inputs_or_finished_project_is_dropped_uncounted() -> None:
+    stale = ProjectFactory(inputs_version=2)
+    matched = ProjectFactory(status=Project.Status.MATCHED)
+
+    begin = project_attempt_begin
+    assert not begin(project_id=stale.pk, inputs_version=1, trigger="submit").proceed
+    assert not begin(project_id=matched.pk, inputs_version=1, trigger="sweep").proceed
+    # re-ranking a matched project after a roster change is still allowed
+    assert project_attempt_begin(
+        project_id=matched.pk, inputs_version=1, trigger="roster_change"
+    ).proceed
+
+    stale.refresh_from_db()
+    matched.refresh_from_db()
+    assert stale.attempts == 0
+    assert matched.attempts == 0
+
+
+def test_sweeper_requeues_only_projects_left_alone_too_long(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    # given a roster, a project a dead worker left behind and one just submitted
+    SpecialistFactory(tier="ai_engineer")
+    SpecialistFactory(tier="ml_engineer")
+    stuck = ProjectFactory()
+    _make_stale(stuck)
+    fresh = ProjectFactory()
+
+    # when the sweeper runs
+    with django_capture_on_commit_callbacks(execute=True):
+        requeued = stuck_projects_sweep()
+
+    # then only the stuck one was queued again, and it got matched
+    stuck.refresh_from_db()
+    fresh.refresh_from_db()
+    assert requeued == 1
+    assert stuck.status == Project.Status.MATCHED
+    assert MatchRun.objects.get(project=stuck).trigger == MatchRun.Trigger.SWEEP
+    assert fresh.status == Project.Status.PENDING
+
+
+def test_sweeper_does_not_requeue_what_it_just_requeued(
+    monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given a stuck project whose message the sweeper sent but no worker took yet
+    sent: list[dict[str, Any]] = []
+    monkeypatch.setattr(project_match_task, "delay", lambda **kwargs: sent.append(kwargs))
+    stuck = ProjectFactory()
+    _make_stale(stuck)
+    with django_capture_on_commit_callbacks(execute=True):
+        stuck_projects_sweep()
+
+    # when the sweeper runs again straight away
+    with django_capture_on_commit_callbacks(execute=True):
+        requeued = stuck_projects_sweep()
+
+    # then it does not pile a second message onto the queue
+    assert requeued == 0
+    assert sent == [
+        {"project_id": stuck.pk, "inputs_version": stuck.inputs_version, "trigger": "sweep"}
+    ]
+
+
+def test_sweeper_fails_a_project_out_of_attempts_instead_of_looping(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    # given a stuck project that already used up its attempts
+    project = ProjectFactory(attempts=3)
+    _make_stale(project)
+
+    # when the sweeper finds it
+    with django_capture_on_commit_callbacks(execute=True):
+        requeued = stuck_projects_sweep()
+
+    # then it ends failed, visible to staff, and is not queued again
+    project.refresh_from_db()
+    assert requeued == 0
+    assert project.status == Project.Status.FAILED
+    assert "3 attempts" in project.failure_reason
+
+
+def test_submission_while_the_broker_is_down_is_kept_and_recovered_by_the_sweeper(
+    monkeypatch: pytest.MonkeyPatch, client_api: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given a broker that refuses every publish
+    from celery.app.task import Task
+
+    def broker_down(self: Any, *args: Any, **kwargs: Any) -> Any:
+        raise BrokerOperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    SpecialistFactory(tier="ai_engineer")
+    SpecialistFactory(tier="ml_engineer")
+    monkeypatch.setattr(Task, "apply_async", broker_down)
+
+    # when a client submits a project
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_api.post(
+            "/api/v1/projects/",
+            {
+                "title": "Support assistant",
+                "description": "Draft answers to support tickets from our help centre articles.",
+                "hourly_budget_max": "30",
+                "desired_start": (timezone.localdate() + timedelta(days=7)).isoformat(),
+            },
+            format="json",
+        )
+
+    # then the client still gets its 201 and the project is stored as pending
+    assert response.status_code == 201, response.content
+    project = Project.objects.get(pk=response.json()["id"])
+    assert project.status == Project.Status.PENDING
+
+    # and once the broker is back, the sweeper brings it to a result
+    monkeypatch.undo()
+    _make_stale(project)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert stuck_projects_sweep() == 1
+    project.refresh_from_db()
+    assert project.status == Project.Status.MATCHED
