@@ -369,7 +369,7 @@ WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 12)
 # Picks up deliveries whose retry task was lost (a broker restart, a dead worker).
 CELERY_BEAT_SCHEDULE["webhooks-deliver-due"] = {
     "task": "webhooks.deliver_due",
-    "schedule": crontab(minute="*"),
+    "schedule": timedelta(minutes=1),
 }
 
 # --- Logging ------------------------------------------------------------------

@@ -78,17 +78,6 @@ def _project_ids(token: str) -> list[int]:
 
 schema = schemathesis.from_pytest_fixture("api_schema")
 
-# Known mismatches in endpoints owned elsewhere, reported to their owner: the
-# list views answer with the paginated envelope {count, next, previous,
-# results} but the schema documents a bare array. They are still fuzzed for
-# server errors; the seeded checks below mark them xfail until fixed.
-KNOWN_SCHEMA_MISMATCHES = {
-    ("GET", "/api/v1/projects/"),
-    ("GET", "/api/v1/projects/{project_id}/matches/"),
-}
-_LIST_ENVELOPE_BUG = "list endpoint documents an array but returns a paginated object"
-
-
 @schema.parametrize()
 @settings(
     max_examples=MAX_EXAMPLES,
@@ -100,13 +89,7 @@ _LIST_ENVELOPE_BUG = "list endpoint documents an array but returns a paginated o
 )
 def test_api_never_errors_and_matches_its_schema(case: Any, client_token: str) -> None:
     response = case.call_wsgi(headers={"Authorization": f"Token {client_token}"})
-    known_mismatch = (case.method.upper(), case.path) in KNOWN_SCHEMA_MISMATCHES
-    checks = (
-        (not_a_server_error,)
-        if known_mismatch
-        else (not_a_server_error, response_schema_conformance)
-    )
-    case.validate_response(response, checks=checks)
+    case.validate_response(response, checks=(not_a_server_error, response_schema_conformance))
 
 
 @pytest.mark.parametrize(
@@ -121,8 +104,6 @@ def test_seeded_project_answers_match_the_schema(
     api_schema: Any, client_token: str, path: str
 ) -> None:
     # Random ids almost always miss (404); check the real, matched ones too.
-    if ("GET", path) in KNOWN_SCHEMA_MISMATCHES:
-        pytest.xfail(_LIST_ENVELOPE_BUG)
     operation = api_schema[path]["GET"]
     for project_id in _project_ids(client_token):
         params = {"project_id": project_id} if "{project_id}" in path else {}
