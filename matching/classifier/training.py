@@ -32,7 +32,7 @@ from .corpus_io import (
     load_corpus,
     version_for,
 )
-from .decision import classify_with_model
+from .decision import decide
 from .text_model import (
     ARTIFACT_PATH,
     DEFAULT_C,
@@ -141,18 +141,12 @@ def _model_for(briefs: Sequence[Brief], seed: int, c: float = DEFAULT_C) -> Text
 def _score(
     model: TextModel, briefs: Sequence[Brief], with_checklist: bool = True
 ) -> tuple[list[str], list[float]]:
-    predicted, confidence = [], []
-    for b in briefs:
-        result = classify_with_model(
-            model,
-            title=b.title,
-            description=b.description,
-            required_skills=b.required_skills,
-            checklist=b.checklist if with_checklist else None,
-        )
-        predicted.append(result.role_need)
-        confidence.append(result.confidence)
-    return predicted, confidence
+    evidence = model.evidence_many([(b.title, b.description, b.required_skills) for b in briefs])
+    results = [
+        decide(text, b.checklist if with_checklist else None, model.version)
+        for text, b in zip(evidence, briefs, strict=True)
+    ]
+    return [r.role_need for r in results], [r.confidence for r in results]
 
 
 def _accuracy(predicted: Sequence[str], briefs: Sequence[Brief]) -> float:
@@ -160,10 +154,15 @@ def _accuracy(predicted: Sequence[str], briefs: Sequence[Brief]) -> float:
 
 
 def split_by_source(briefs: Sequence[Brief]) -> tuple[list[Brief], list[Brief]]:
-    """(hand-written, composed), each in corpus order."""
+    """(hand-written, composed), each sorted by id.
+
+    The builder shuffles the corpus, so corpus order changes whenever composed briefs do;
+    sorting keeps the held-out set and the folds fixed while the training data evolves.
+    """
+    ordered = sorted(briefs, key=lambda b: b.id)
     return (
-        [b for b in briefs if b.source == HANDWRITTEN],
-        [b for b in briefs if b.source == COMPOSED],
+        [b for b in ordered if b.source == HANDWRITTEN],
+        [b for b in ordered if b.source == COMPOSED],
     )
 
 

@@ -1,6 +1,6 @@
 """Build matching/classifier/corpus/briefs.jsonl from hand-written briefs and blocks.
 
-Run: python scripts/role_corpus/build.py [--per-role 185] [--seed 7] [--out PATH]
+Run: python scripts/role_corpus/build.py [--per-role 300] [--seed 7] [--out PATH]
 The output is committed; rerunning with the same arguments gives the same bytes (a test
 checks this). Every row records its ``source``: "handwritten" briefs are the ones the
 evaluation holds out, because composed briefs share building blocks with each other and
@@ -124,7 +124,7 @@ def normalise(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--per-role", type=int, default=185)
+    parser.add_argument("--per-role", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
