@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
+from .checklist import normalise_answers
 from .corpus_io import (
     COMPOSED,
     DEFAULT_CORPUS_PATH,
@@ -32,7 +33,7 @@ from .corpus_io import (
     load_corpus,
     version_for,
 )
-from .decision import decide
+from .decision import LOW_CONFIDENCE_THRESHOLD, decide
 from .text_model import (
     ARTIFACT_PATH,
     DEFAULT_C,
@@ -86,6 +87,11 @@ class EvaluationReport:
     n_test: int  # held-out hand-written briefs
     accuracy: float  # (a) held-out, brief + checklist; the --min-accuracy gate
     text_only_accuracy: float  # (b) held-out, checklists withheld
+    # Context for reading (a) and (b): how many held-out briefs carry any checklist answer,
+    # and how many text-alone answers fall below the confidence at which the service asks
+    # the client the checklist questions instead of trusting the wording.
+    n_test_with_answers: int
+    n_text_only_uncertain: int
     cv: CrossValidation  # (c)
     # (d) for (a): rows = true role, columns = predicted role, both in ROLES order (ai, ml)
     confusion: list[list[int]]
@@ -109,9 +115,12 @@ class EvaluationReport:
             f"{TEST_FRACTION:.0%}); trained on the other {self.n_train} "
             "(all composed + remaining hand-written)",
             f"(a) held-out accuracy, {WITH_CHECKLIST}: {self.accuracy:.4f} "
-            f"({right_a}/{self.n_test})",
+            f"({right_a}/{self.n_test}; {self.n_test_with_answers} of them answered at least "
+            "one checklist question)",
             f"(b) held-out accuracy, {TEXT_ONLY} (checklists withheld): "
-            f"{self.text_only_accuracy:.4f} ({right_b}/{self.n_test})",
+            f"{self.text_only_accuracy:.4f} ({right_b}/{self.n_test}; "
+            f"{self.n_text_only_uncertain} below {LOW_CONFIDENCE_THRESHOLD:.2f} confidence, "
+            "where the service would ask the checklist questions)",
             f"(c) {self.cv.folds}-fold CV over hand-written briefs (each fold trains on composed "
             "+ the other folds):",
             f"    {WITH_CHECKLIST}: {self.cv.accuracy:.4f} +/- {self.cv.std:.4f}",
@@ -249,6 +258,8 @@ def evaluate(
         n_test=len(test_b),
         accuracy=_accuracy(predicted, test_b),
         text_only_accuracy=_accuracy(text_predicted, test_b),
+        n_test_with_answers=sum(bool(normalise_answers(b.checklist)) for b in test_b),
+        n_text_only_uncertain=sum(c < LOW_CONFIDENCE_THRESHOLD for c in text_confidence),
         cv=cross_validate(briefs, seed=seed),
         confusion=confusion,
         worst_mistakes=mistakes,
