@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROLES = ("ai_engineer", "ml_engineer")
+# "handwritten" briefs were written one by one like real client briefs; "composed" ones are
+# assembled from shared building blocks, so they resemble each other and are only trusted as
+# training data, never as evidence of accuracy.
+HANDWRITTEN, COMPOSED = "handwritten", "composed"
+SOURCES = (HANDWRITTEN, COMPOSED)
 DEFAULT_CORPUS_PATH = Path(__file__).resolve().parent / "corpus" / "briefs.jsonl"
 # Bump the base when the features, model or combination rules change; the corpus hash is
 # appended so two artifacts trained on different data never share a version.
@@ -23,6 +28,7 @@ class Brief:
     required_skills: tuple[str, ...] = ()
     checklist: Mapping[str, bool | None] = field(default_factory=dict)
     role: str = ""
+    source: str = HANDWRITTEN
 
 
 def load_corpus(path: str | Path = DEFAULT_CORPUS_PATH) -> list[Brief]:
@@ -34,6 +40,8 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_PATH) -> list[Brief]:
             row = json.loads(line)
             if row["role"] not in ROLES:
                 raise ValueError(f"{path}:{line_no}: unknown role {row['role']!r}")
+            if row.get("source") not in SOURCES:
+                raise ValueError(f"{path}:{line_no}: source must be one of {SOURCES}")
             briefs.append(
                 Brief(
                     id=str(row["id"]),
@@ -42,6 +50,7 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_PATH) -> list[Brief]:
                     required_skills=tuple(row.get("required_skills") or ()),
                     checklist=dict(row.get("checklist") or {}),
                     role=row["role"],
+                    source=row["source"],
                 )
             )
     return briefs

@@ -84,6 +84,13 @@ def classify_with_model(
     checklist: Mapping[str, bool | None] | None = None,
 ) -> Classification:
     text = model.evidence(_as_text(title), _as_text(description), _as_skills(required_skills))
+    return decide(text, checklist, model.version)
+
+
+def decide(
+    text: TextEvidence, checklist: Mapping[str, bool | None] | None, version: str
+) -> Classification:
+    """Combine the text evidence with the checklist answers into one explained decision."""
     answers = normalise_answers(checklist)
     evidence = weigh(answers)
     p_ml = _p_ml(text.logit, evidence)
@@ -93,7 +100,7 @@ def classify_with_model(
     if confidence < LOW_CONFIDENCE_THRESHOLD:
         questions = _clarifying_questions(text.logit, answers, p_ml)
     rationale = _rationale(role, confidence, text, evidence, bool(questions))
-    return Classification(role, round(confidence, 4), rationale, questions, model.version)
+    return Classification(role, round(confidence, 4), rationale, questions, version)
 
 
 def _clarifying_questions(
@@ -166,14 +173,17 @@ def _rationale(
             if evidence.answers
             else "The brief doesn't contain enough recognisable detail to go on."
         )
-    elif text_agrees and ours:
-        reasons.append(f"The brief mentions {_quote(ours)}: {sign}.")
-    elif not text_agrees and abs(text.logit) > 0.2 and theirs:
-        other = ROLE_NAMES[ML if not toward_ml else AI]
+    elif text_agrees:
+        # No phrase strong and specific enough to quote: say so rather than quote filler.
         reasons.append(
-            f"The brief's wording ({_quote(theirs)}) suggests an {other}, "
-            "but your checklist answers outweigh it."
+            f"The brief mentions {_quote(ours)}: {sign}."
+            if ours
+            else f"The brief's wording as a whole shows {sign}, though no single phrase stands out."
         )
+    elif abs(text.logit) > 0.2:
+        other = ROLE_NAMES[ML if not toward_ml else AI]
+        wording = f"The brief's wording ({_quote(theirs)})" if theirs else "The brief's wording"
+        reasons.append(f"{wording} suggests an {other}, but your checklist answers outweigh it.")
     elif ours:
         reasons.append(f"The brief mentions {_quote(ours)}, but only weakly points either way.")
     else:

@@ -161,6 +161,70 @@ DOMAINS: list[dict[str, list[str]]] = [
         "quantity": ["service requests per district", "waste collection tonnage"],
         "system": ["our case management system", "the resident portal"],
     },
+    {
+        "intro": ["We are a construction contractor", "Housebuilder with 30 live sites"],
+        "docs": ["tender specifications", "site safety rules", "building regulations"],
+        "users": ["site managers", "estimators", "subcontractors"],
+        "records": ["project cost records", "site diaries", "defect logs"],
+        "entities": ["projects", "sites", "subcontractors"],
+        "event": ["overrun their budget", "finish late"],
+        "quantity": ["material usage per site", "labour hours per week"],
+        "system": ["our project management tool", "the document control system"],
+    },
+    {
+        "intro": ["We are an agronomy business", "Farming cooperative with 400 members"],
+        "docs": ["crop protection guides", "product labels", "grower handbooks"],
+        "users": ["field advisers", "growers", "the sales desk"],
+        "records": ["field yield records", "soil sample results", "weather station data"],
+        "entities": ["fields", "growers", "harvests"],
+        "event": ["miss their yield target", "get hit by disease"],
+        "quantity": ["harvest volumes", "fertiliser orders"],
+        "system": ["our farm management app", "the ordering portal"],
+    },
+    {
+        "intro": ["We are a mid-sized pharmaceutical company", "Contract research organisation"],
+        "docs": [
+            "study protocols",
+            "product information leaflets",
+            "standard operating procedures",
+        ],
+        "users": ["medical information staff", "study managers", "pharmacists"],
+        "records": ["trial recruitment histories", "assay results", "adverse event reports"],
+        "entities": ["trial sites", "compounds", "studies"],
+        "event": ["miss their recruitment target", "fail in the next assay"],
+        "quantity": ["patient recruitment per site", "batch yields"],
+        "system": ["our clinical trial management system", "the quality system"],
+    },
+    {
+        "intro": ["We are a news publisher", "Magazine group with six titles"],
+        "docs": ["our article archive", "the style guide", "editorial policies"],
+        "users": ["journalists", "editors", "subscribers"],
+        "records": ["reading history", "subscription records", "article engagement logs"],
+        "entities": ["readers", "articles", "subscriptions"],
+        "event": ["cancel their subscription", "stop reading"],
+        "quantity": ["daily page views", "new subscriptions per week"],
+        "system": ["our content management system", "the paywall"],
+    },
+    {
+        "intro": ["We are a mobile network operator", "Broadband provider, 800k households"],
+        "docs": ["tariff guides", "network troubleshooting guides", "contract terms"],
+        "users": ["call-centre agents", "field engineers", "customers"],
+        "records": ["network performance counters", "billing and usage history", "call logs"],
+        "entities": ["customers", "cell sites", "connections"],
+        "event": ["leave at the end of their contract", "go down"],
+        "quantity": ["data traffic per cell", "calls to the contact centre"],
+        "system": ["our billing system", "the self-service app"],
+    },
+    {
+        "intro": ["We are a staffing agency", "Recruitment firm placing nurses and carers"],
+        "docs": ["client contracts", "our compliance handbook", "job descriptions"],
+        "users": ["recruiters", "candidates", "client managers"],
+        "records": ["booking and shift history", "placement outcomes", "timesheets"],
+        "entities": ["shifts", "candidates", "placements"],
+        "event": ["go unfilled", "leave within three months"],
+        "quantity": ["shift demand per client", "weekly placements"],
+        "system": ["our applicant tracking system", "the booking platform"],
+    },
 ]
 
 AI_GOALS: list[tuple[list[str], list[str], list[str]]] = [
@@ -282,6 +346,46 @@ AI_GOALS: list[tuple[list[str], list[str], list[str]]] = [
         ],
         ["RAG", "structured outputs"],
     ),
+    (
+        ["Train our staff and set up the tools", "Get the team using AI safely"],
+        [
+            "run training for our staff on hosted assistants and set up a safe shared workspace "
+            "with a few ready-made helpers for the team",
+            "show {users} how to use the big chat models properly and build them two or three "
+            "assistants for their routine writing",
+        ],
+        ["prompt engineering", "training", "Azure OpenAI"],
+    ),
+    (
+        ["Sort requests by written rules", "Categorise without history"],
+        [
+            "put each new request from {users} into the right category using the written "
+            "definitions, since there is no history to learn from",
+            "label incoming messages in {system} by following our category guide, with a person "
+            "correcting the hard ones",
+        ],
+        ["prompt engineering", "structured outputs"],
+    ),
+    (
+        ["Explain our numbers in words", "Narrative reporting"],
+        [
+            "write the monthly commentary for {users} from the figures our existing models and "
+            "dashboards already produce",
+            "explain in plain words what the reports in {system} show, without touching the "
+            "numbers or the models behind them",
+        ],
+        ["summarisation", "OpenAI API"],
+    ),
+    (
+        ["Pick the right provider", "Compare hosted models"],
+        [
+            "compare hosted models from several providers on our real tasks for {users}, on "
+            "quality, cost and speed, and wire in the winner",
+            "move our assistant to a cheaper provider and prove on saved conversations that "
+            "answers did not get worse",
+        ],
+        ["evals", "OpenAI API", "Anthropic API"],
+    ),
 ]
 
 ML_GOALS: list[tuple[list[str], list[str], list[str]]] = [
@@ -401,6 +505,35 @@ ML_GOALS: list[tuple[list[str], list[str], list[str]]] = [
         ],
         ["uplift modelling", "causal inference", "A/B testing"],
     ),
+    (
+        ["Replace the expensive language model call", "A small model of our own"],
+        [
+            "train a small model of our own on the labels a hosted language model and our staff "
+            "produced, so we stop paying per request for {entities}",
+            "replace the slow hosted model we call for every item with a classifier trained on "
+            "our corrected labels, retrained as categories change",
+        ],
+        ["text classification", "distillation", "PyTorch"],
+    ),
+    (
+        ["A model that reads our jargon", "Train on our own documents"],
+        [
+            "train a model on {records} labelled by our experts, because general models "
+            "misread our codes and abbreviations",
+            "fine-tune a model on our own annotated {records} and keep it current as our "
+            "coding rules change",
+        ],
+        ["fine-tuning", "NLP", "model evaluation"],
+    ),
+    (
+        ["Work out what drives the outcome", "Find the causes"],
+        [
+            "find out from {records} which factors make {entities} {event}, and warn us early",
+            "learn from {records} what separates good outcomes from bad ones and score each new "
+            "case as it starts",
+        ],
+        ["feature engineering", "gradient boosting", "SHAP"],
+    ),
 ]
 
 AI_PAINS = [
@@ -458,12 +591,21 @@ ML_CONSTRAINTS = [
     "It should plug into our existing Airflow pipelines.",
 ]
 AI_ASIDES = [
+    "We do have years of data, but this is not about predicting anything.",
+    "There is no labelled history here, and we do not think we need one.",
+    "The hosted models are already good at this; what is missing is the plumbing around them.",
+    "Our data scientists are busy with forecasting; this is a different kind of project.",
     "We do not want to train anything ourselves.",
     "Our data team says there is no need for a custom model here.",
     "Think of it as a smart layer over the documents we already have.",
     "We've seen demos of this kind of assistant and want the same for our content.",
 ]
 ML_ASIDES = [
+    "We tried prompting a language model on this and it was nowhere near good enough.",
+    "General models misread our codes and abbreviations; our own labelled history does not.",
+    "At our volumes, calling a hosted model for every item is too slow and too expensive.",
+    "Our staff already use LLM tools for writing; this is about a prediction.",
+    "A chatbot would not help here: the answer is in our own records.",
     "We already use ChatGPT for writing emails; this is a different problem.",
     "Someone suggested a chatbot, but what we need is a prediction from our own history.",
     "Off-the-shelf tools have not worked because our situation is too specific.",

@@ -1,7 +1,10 @@
 """Build matching/classifier/corpus/briefs.jsonl from hand-written briefs and blocks.
 
-Run: python scripts/role_corpus/build.py [--per-role 200] [--seed 7]
-The output is committed; rerunning with the same seed gives the same file.
+Run: python scripts/role_corpus/build.py [--per-role 300] [--seed 7] [--out PATH]
+The output is committed; rerunning with the same arguments gives the same bytes (a test
+checks this). Every row records its ``source``: "handwritten" briefs are the ones the
+evaluation holds out, because composed briefs share building blocks with each other and
+would make any split between them look easier than real client briefs are.
 """
 
 from __future__ import annotations
@@ -119,24 +122,29 @@ def normalise(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--per-role", type=int, default=190)
+    parser.add_argument("--per-role", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     rows: list[dict[str, object]] = []
     seen: set[str] = set()
 
-    def add(role: str, title: str, desc: str, skills: list[str], checklist: dict) -> bool:
+    def add(
+        role: str, source: str, title: str, desc: str, skills: list[str], checklist: dict
+    ) -> bool:
         key = normalise(desc)
         if key in seen:
             return False
         seen.add(key)
-        prefix = "ai" if role == "ai_engineer" else "ml"
+        prefix = f"{'ai' if role == 'ai_engineer' else 'ml'}-{source[0]}"
+        n = sum(1 for r in rows if r["role"] == role and r["source"] == source) + 1
         rows.append(
             {
-                "id": f"{prefix}-{sum(1 for r in rows if r['role'] == role) + 1:04d}",
+                "id": f"{prefix}{n:03d}",
+                "source": source,
                 "title": title,
                 "description": desc,
                 "required_skills": skills,
@@ -148,20 +156,25 @@ def main() -> None:
 
     for role, briefs in (("ai_engineer", AI_BRIEFS), ("ml_engineer", ML_BRIEFS)):
         for title, desc, skills, checklist in briefs:
-            add(role, title, desc, skills, checklist)
+            if not add(role, "handwritten", title, desc, skills, checklist):
+                raise SystemExit(f"duplicate hand-written brief: {title!r}")
         made, attempts = 0, 0
         while made < args.per_role and attempts < args.per_role * 20:
             attempts += 1
             title, desc, skills = compose(role, rng)
-            made += add(role, title, desc, skills, sample_checklist(role, rng))
+            made += add(role, "composed", title, desc, skills, sample_checklist(role, rng))
 
     rng.shuffle(rows)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as fh:
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    counts = {r: sum(1 for x in rows if x["role"] == r) for r in TYPICAL}
-    print(f"wrote {len(rows)} briefs to {OUT}: {counts}")
+    counts = {
+        f"{role}/{source}": sum(1 for x in rows if x["role"] == role and x["source"] == source)
+        for role in TYPICAL
+        for source in ("handwritten", "composed")
+    }
+    print(f"wrote {len(rows)} briefs to {args.out}: {counts}")
 
 
 if __name__ == "__main__":

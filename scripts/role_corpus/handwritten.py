@@ -2,7 +2,11 @@
 
 Each entry is (title, description, required_skills, checklist). They are deliberately
 uneven: some are one line, some ramble, many avoid the obvious vocabulary, and a few
-mention the other role's words in passing (hard cases).
+mention the other role's words in passing (hard cases). The label is the role a careful
+staffing desk would send after reading the whole brief, not the one its keywords suggest.
+
+These are the only briefs the evaluation tests on (composed briefs only ever train), so
+each one should read like a different client wrote it.
 """
 
 from __future__ import annotations
@@ -498,6 +502,498 @@ AI_BRIEFS: list[Brief] = [
         [],
         {},
     ),
+    # Second batch, written to be hard: no buzzwords, 'data', 'model' and 'training' used in
+    # their everyday sense, one-liners, long briefs, and checklists that are partial or pull
+    # the other way on a weak question.
+    (
+        "Read the tenders so our estimators don't have to",
+        "We're a civil engineering contractor. Every tender comes with 600 pages of "
+        "specifications and our estimators keep missing things like liquidated damages or odd "
+        "insurance requirements. We'd like every new tender read when it arrives and a two-page "
+        "list of the unusual obligations, with page references, waiting for the estimator in the "
+        "morning.",
+        [],
+        {},
+    ),
+    (
+        "Dental website chat",
+        "Chat on our dental practice website for opening hours, prices and what to do after an "
+        "extraction.",
+        [],
+        {},
+    ),
+    (
+        "Get our accountants using AI safely",
+        "We're a 25-person accountancy practice. Half the team pastes client data into free chat "
+        "tools, which terrifies me. I'd like someone to set up a safe company workspace with one "
+        "of the big providers, build a few helpers for the jobs we do every week (letters to the "
+        "tax office, summarising bank statements, first drafts of management accounts commentary) "
+        "and run two training sessions for our staff.",
+        [],
+        {"needs_value_within_weeks": True},
+    ),
+    (
+        "Tidy supplier product files",
+        "We sell spare parts from 400 suppliers and each one describes things differently: "
+        "'10mm', '1cm', 'ten millimetre'. Every incoming product file should be normalised into "
+        "our own attribute model (size, thread, material, compatible machines) before it reaches "
+        "the catalogue. A large hosted model did a decent job when I tried a few rows by hand; we "
+        "need it running on every file, with checks.",
+        ["Python"],
+        {"general_model_sufficient": True, "has_training_data": False},
+    ),
+    (
+        "Which provider should we sign with?",
+        "We're about to sign an annual contract with one of the model providers. Before we do, we "
+        "want an independent comparison on our actual tasks (summarising adverse event reports "
+        "and answering questions from product labels) with cost per thousand requests, latency, "
+        "and quality scored against answers our pharmacists wrote.",
+        [],
+        {"model_is_moat": False},
+    ),
+    (
+        "Phone bookings without the queue",
+        "Our restaurants miss about a third of calls on Friday and Saturday evenings. We'd like a "
+        "voice agent to pick up, take or change a booking in our reservations system, and text "
+        "the manager about anything odd such as allergies or parties over ten.",
+        [],
+        {},
+    ),
+    (
+        "Let AI assistants use our scheduling product",
+        "Customers keep asking whether they can use our scheduling product from inside their AI "
+        "assistants. We want a well-designed connector (Model Context Protocol or similar) "
+        "exposing availability, bookings and cancellations, with proper auth and tests.",
+        ["TypeScript", "OAuth"],
+        {},
+    ),
+    (
+        "Switch providers without getting worse",
+        "Our support assistant runs on one provider's API and the bill has tripled. Move it to a "
+        "cheaper model or provider and prove, on our saved conversations, that the answers didn't "
+        "get worse.",
+        [],
+        {"general_model_sufficient": True, "needs_value_within_weeks": True},
+    ),
+    (
+        "Caseworker helper for a refugee charity",
+        "We're a charity supporting refugees with housing, benefits and asylum paperwork. Our "
+        "caseworkers are mostly volunteers and the rules change all the time.\n\nWhat we imagine: "
+        "a caseworker describes the situation in their own words (often in a mix of languages) "
+        "and gets back the relevant steps from our guidance notes and the government pages, with "
+        "links, plus a list of documents the family needs to bring.\n\nWhat matters: it must "
+        "never invent a rule, it must say plainly when it doesn't know, and nothing a family "
+        "tells us may leave the EU. We have no data team and don't want to maintain anything "
+        "complicated. Small budget, ideally live before the summer.",
+        [],
+        {"has_training_data": False, "needs_value_within_weeks": True},
+    ),
+    (
+        "Explain the variance",
+        "Every month our FP&A team writes commentary explaining why actuals differ from budget. "
+        "The numbers come out of our planning model in minutes; the words take three days. Draft "
+        "the commentary from the variance tables so analysts only edit.",
+        ["Excel"],
+        {},
+    ),
+    (
+        "Inspection report digest",
+        "Summarise our weekly site inspection reports for the directors.",
+        [],
+        {},
+    ),
+    (
+        "Spray questions in the field",
+        "Our field advisers carry a 400-page crop protection guide and the labels for 200 "
+        "products. They want to ask on their phone, standing in a field, 'can I use this on "
+        "winter barley after growth stage 31' and get the label's answer with the exact section.",
+        [],
+        {"general_model_sufficient": True},
+    ),
+    (
+        "Incident reports people actually read",
+        "Mining company. Every incident report is written differently and the lessons get lost. "
+        "We want each report rewritten into one standard format (what happened, root cause, "
+        "actions) and a monthly roundup of recurring themes for the safety committee.",
+        [],
+        {},
+    ),
+    (
+        "New ticket categories, no history",
+        "We changed our ticket categories last month, so there is no history to learn from. Put "
+        "each new ticket into one of the 14 new categories using the written definitions, and let "
+        "team leads correct it when it's wrong.",
+        [],
+        {"has_training_data": False},
+    ),
+    (
+        "Proposal writer for the bid team",
+        "We have eight years of winning proposals. New proposals should be drafted by pulling the "
+        "relevant sections from those and adapting them to the new client's requirements. We're "
+        "not looking to build anything proprietary, just to save our bid team a week per bid.",
+        [],
+        {"has_training_data": True, "general_model_sufficient": True, "model_is_moat": False},
+    ),
+    (
+        "Make our precedent bank usable",
+        "Our knowledge lawyers maintain a precedent bank that nobody can navigate. Fee earners "
+        "should be able to describe the deal and be pointed to the right precedent and the "
+        "drafting notes that go with it.",
+        [],
+        {},
+    ),
+    (
+        "Underwriter's reading assistant",
+        "Submissions from brokers arrive as 40-page PDFs with loss runs, schedules of values and "
+        "email chains. Underwriters want the key facts on one screen (limits, locations, prior "
+        "losses) and a list of the gaps they should ask the broker about.",
+        [],
+        {"needs_value_within_weeks": True},
+    ),
+    (
+        "Replies to letters from the public",
+        "A government department receives thousands of letters from the public on the same few "
+        "topics. Officials want a draft reply based on the approved lines to take, and a flag "
+        "when a letter raises something the lines don't cover.",
+        [],
+        {"general_model_sufficient": True},
+    ),
+    (
+        "Explain roaming charges",
+        "Customers ring us about unexpected roaming charges. All the data needed to explain the "
+        "bill is in our billing system. We want the agent's screen to show a plain-words "
+        "explanation of the charges, written from the bill lines and our tariff rules.",
+        [],
+        {},
+    ),
+    (
+        "Essay feedback for teachers",
+        "We run 12 secondary schools. Teachers spend their evenings writing feedback on essays. "
+        "We'd like them to upload the essay and the mark scheme and get draft feedback in their "
+        "own voice, which they edit. The grade stays the teacher's decision; we are not trying to "
+        "predict grades.\n\nWe will need safeguarding sign-off, so pupils' work must not be used "
+        "to train anyone's models, and it has to work inside Google Classroom.",
+        [],
+        {"model_is_moat": False},
+    ),
+    (
+        "Job ads in our voice",
+        "Hiring managers write job ads that are too long and full of jargon. Rewrite each one to "
+        "our style guide and flag wording that might put candidates off.",
+        [],
+        {},
+    ),
+    (
+        "Product page questions",
+        "Product Q&A on our product pages, answered from the manuals.",
+        [],
+        {},
+    ),
+    (
+        "Reply to guest reviews",
+        "We own six hotels and reply to every review on Google and Tripadvisor. Draft replies "
+        "that mention specifics from the review and sound like the general manager of that hotel, "
+        "ready for approval.",
+        [],
+        {"needs_value_within_weeks": True, "needs_continuous_retraining": False},
+    ),
+    (
+        "Explain security alerts to clients",
+        "Our managed security clients receive alerts they don't understand. For each alert, write "
+        "a short plain-English explanation of what happened and what they should do, based on our "
+        "runbooks.",
+        [],
+        {},
+    ),
+    (
+        "Medical information responses",
+        "Our medical information team answers questions from healthcare professionals about our "
+        "medicines. Draft responses from the approved standard response documents and the product "
+        "characteristics, always citing the source paragraph.",
+        [],
+        {"general_model_sufficient": True, "has_training_data": False},
+    ),
+    (
+        "Workshop manual by voice",
+        "Mechanics in our dealerships need torque settings, wiring diagrams and procedures from "
+        "manuals that run to thousands of pages per model year. They want to ask out loud while "
+        "their hands are dirty.",
+        [],
+        {},
+    ),
+    (
+        "Tidy maintenance log entries",
+        "Aircraft engineers write maintenance log entries in shorthand. Convert them into the "
+        "standard wording the regulator expects and check that nothing mandatory is missing. The "
+        "required wording is all in our maintenance organisation manual.",
+        [],
+        {},
+    ),
+    (
+        "Why was March so expensive?",
+        "Our business customers get a portal full of half-hourly consumption charts that nobody "
+        "reads. We'd like them to ask questions like 'why was March so expensive' and get an "
+        "answer that looks up their own usage and tariff and explains it in a paragraph.",
+        [],
+        {"general_model_sufficient": True},
+    ),
+    (
+        "Briefing notes before sales calls",
+        "Before each call our reps spend half an hour reading news, the annual report and our CRM "
+        "notes on the account. Give them a one-page briefing, prepared automatically the night "
+        "before.",
+        [],
+        {},
+    ),
+    (
+        "Impact report drafts",
+        "Help us write our annual impact report faster: all the project updates are already in "
+        "Google Docs, they just need pulling together.",
+        [],
+        {},
+    ),
+    (
+        "Ask the newspaper archive",
+        "Regional newspaper with 70 years of digitised articles. Journalists want to ask 'what "
+        "did we write about the bypass in the 1990s' and get the articles back with a short "
+        "summary of each.",
+        [],
+        {},
+    ),
+    (
+        "Customs declarations from invoices",
+        "Our brokers fill in customs declarations from commercial invoices and packing lists. "
+        "Read the documents, propose the declaration lines and commodity codes from the official "
+        "tariff text, and have a broker approve before submission.",
+        [],
+        {"has_training_data": False},
+    ),
+    (
+        "Discharge letters patients can understand",
+        "Patients leave hospital with a discharge letter written for their GP, full of "
+        "abbreviations. We'd like a patient-friendly version produced alongside it, in their "
+        "preferred language, which the nurse reviews before printing.\n\nIt would run inside the "
+        "hospital network or a compliant cloud. We have no interest in building a model; the "
+        "existing ones are good at this. What we need is the integration with the electronic "
+        "record, the review screen, and solid testing that it never drops a medication change.",
+        [],
+        {"general_model_sufficient": True, "needs_continuous_retraining": False},
+    ),
+    (
+        "Planning applications at a glance",
+        "Property developer. We track planning applications across 30 councils and each one has "
+        "dozens of documents. Summarise what is proposed and any objections so our land team can "
+        "decide whether to look closer.",
+        [],
+        {},
+    ),
+    (
+        "First-pass code review",
+        "Our engineers want a first-pass review on every pull request that checks it against our "
+        "own coding guidelines and explains each issue. We already pay for a hosted model.",
+        ["GitHub Actions"],
+        {"general_model_sufficient": True},
+    ),
+    (
+        "Training session and one useful tool",
+        "We're a housing association and the board wants us 'doing something with AI' this year. "
+        "Start with a half-day training session for our staff on what these tools can and can't "
+        "do, then build one useful thing, probably helping the repairs team answer tenant emails.",
+        [],
+        {"needs_value_within_weeks": True},
+    ),
+    (
+        "Where is that file?",
+        "Bot that answers 'where is the latest version of X' questions from our Google Drive.",
+        [],
+        {},
+    ),
+    (
+        "Characters that talk back",
+        "Indie game studio. We want non-player characters who can hold a conversation within the "
+        "lore of our world, stay in character and never spoil the plot. We'll use an existing "
+        "model through an API; what we need is the prompting, memory and safety rules.",
+        [],
+        {},
+    ),
+    (
+        "Licensing requests by email",
+        "Music publisher. Licensing requests arrive by email: which song, what use, which "
+        "territory. Extract the details, look up ownership splits in our catalogue database and "
+        "draft a quote for the licensing manager to send.",
+        [],
+        {},
+    ),
+    (
+        "Scouting voice notes into reports",
+        "Our scouts record voice notes after every match they watch. Turn them into structured "
+        "reports in our template and make the whole archive searchable by what was said.",
+        [],
+        {},
+    ),
+    (
+        "Kind decline letters",
+        "Our credit model is built and signed off with the regulator; we are not touching it. "
+        "When we decline someone we need a clear, kind letter explaining the main reasons, "
+        "written from the model's reason codes and our policy wording.",
+        [],
+        {"model_is_moat": False, "needs_continuous_retraining": False},
+    ),
+    (
+        "Freedom of information requests",
+        "We receive about 3,000 freedom of information requests a year. Read each request, work "
+        "out which departments are likely to hold the information, and draft the acknowledgement "
+        "with the statutory deadline.",
+        [],
+        {},
+    ),
+    (
+        "Chemical handling answers on a tablet",
+        "Warehouse staff need to know storage and spill procedures for 5,000 chemicals. The "
+        "safety data sheets are PDFs from hundreds of suppliers. Answer their questions from "
+        "those sheets on a tablet.",
+        [],
+        {},
+    ),
+    (
+        "Draft itineraries from our contracts",
+        "Tour operator. Agents build itineraries by hand from supplier contracts and hotel fact "
+        "sheets. Let them describe the trip and get a draft itinerary that only uses hotels and "
+        "excursions we actually contract, priced from our rate sheets through our API.",
+        [],
+        {},
+    ),
+    (
+        "Write the Monday update for us",
+        "Every Monday someone spends half a day turning our dashboards into a written update for "
+        "leadership. The data and metrics already live in Looker. We want the narrative drafted "
+        "automatically: what moved, by how much, and the likely reason from the annotations "
+        "people leave on the charts.",
+        ["Looker"],
+        {"general_model_sufficient": True, "has_training_data": False},
+    ),
+    (
+        "Will this fit a ten-year-old?",
+        "Shoppers message us things like 'will this fit a 10 year old' or 'is this the same as "
+        "last year's version'. Answer from the product data and size charts so the team only "
+        "deals with the tricky ones.",
+        [],
+        {},
+    ),
+    (
+        "Policy answers for loan officers",
+        "Loan officers ask about our lending policy all day long; answer them from the policy "
+        "manual. We do have a decade of loan data, but that's not what this is about.",
+        [],
+        {"has_training_data": True, "needs_value_within_weeks": True},
+    ),
+    (
+        "Support assistant that keeps up",
+        "Our product changes every week and the support assistant has to keep up: new help "
+        "articles should be picked up the same day, and we want ongoing monitoring of answer "
+        "quality with alerts when it slips.",
+        [],
+        {"needs_continuous_retraining": True, "general_model_sufficient": True},
+    ),
+    (
+        "Method statements",
+        "Draft method statements from our templates and the site survey notes.",
+        [],
+        {},
+    ),
+    (
+        "Onboarding emails for each account",
+        "We'd like onboarding emails written for each new account based on what they told us in "
+        "the signup form and what they've configured so far. Marketing approves the templates and "
+        "the tone; everything else should be generated. We have a small team and want it running "
+        "next month.",
+        [],
+        {},
+    ),
+    (
+        "Do we really need to fine-tune?",
+        "Our brand has a very particular voice. An agency told us we'd need to fine-tune our own "
+        "model; we suspect clear instructions and good examples in the prompt will do. Prove it "
+        "either way in two weeks, then build the copy tool for our marketing team.",
+        [],
+        {"needs_value_within_weeks": True, "general_model_sufficient": None},
+    ),
+    (
+        "Easy-read versions of council documents",
+        "Council documents rewritten in easy-read English for residents with learning "
+        "disabilities, following our easy-read guidelines and checked by our accessibility "
+        "officer.",
+        [],
+        {},
+    ),
+    (
+        "Weekly literature watch",
+        "Every week, scan new papers and preprints for mentions of our target proteins and "
+        "summarise anything relevant for the research team, with links.",
+        [],
+        {"general_model_sufficient": True},
+    ),
+    (
+        "Charter party clauses side by side",
+        "Shipbrokers compare charter party terms across dozens of fixtures. Extract laytime, "
+        "demurrage and special clauses into a table and highlight anything unusual.",
+        [],
+        {},
+    ),
+    (
+        "Hints for agents during calls",
+        "While an agent is on a call, show the relevant knowledge article and the next step based "
+        "on what the customer just said. Live transcription is already in place.",
+        [],
+        {},
+    ),
+    (
+        "New season copy",
+        "Write the product copy for our new season in three languages.",
+        [],
+        {"needs_value_within_weeks": True},
+    ),
+    (
+        "ChatGPT for the intranet",
+        "ChatGPT for our intranet, basically.",
+        [],
+        {},
+    ),
+    (
+        "Thank-you letters to major donors",
+        "Personal thank-you letters to major donors that mention the project they funded and "
+        "recent news from it, drawn from the project updates our field staff send in.",
+        [],
+        {},
+    ),
+    (
+        "Shift handover notes",
+        "Our plant runs three shifts. At handover, supervisors scribble notes and half the "
+        "information is lost: which line had trouble, which alarms keep firing, what maintenance "
+        "promised.\n\nWe'd like the outgoing supervisor to talk for two minutes and get a "
+        "structured handover note, and anyone to be able to ask 'what happened with line 4 this "
+        "week' across past notes.\n\nWe are not after predicting breakdowns. We have sensor data "
+        "and maybe one day, but right now the problem is that people don't pass on what they "
+        "know.",
+        [],
+        {"has_training_data": False, "needs_value_within_weeks": True},
+    ),
+    (
+        "Interview scheduling",
+        "Candidates and interviewers go back and forth for days. An assistant that reads the "
+        "email thread, checks everyone's calendars and books the slot. Our operating model is "
+        "fully remote across five time zones.",
+        [],
+        {},
+    ),
+    (
+        "Sales prompt library",
+        "Our sales team each use chat tools differently and results vary wildly. Build a shared "
+        "library of tested prompts for our common tasks, wire the best ones into the CRM as "
+        "buttons, and show the team how to use them.",
+        [],
+        {"model_is_moat": False},
+    ),
 ]
 
 ML_BRIEFS: list[Brief] = [
@@ -933,5 +1429,503 @@ ML_BRIEFS: list[Brief] = [
         "codes.",
         [],
         {"needs_continuous_retraining": True},
+    ),
+    # Second batch, written to be hard: ChatGPT and language models mentioned in passing or
+    # as the thing that did not work, no ML vocabulary, one-liners, long briefs, and
+    # checklists that are partial or contradict the brief on a weak question.
+    (
+        "Which jobs will overrun",
+        "We're a building contractor with 15 years of project records: estimates, actual costs, "
+        "weather delays, subcontractor performance. We'd like to know at tender stage which jobs "
+        "are likely to overrun and by how much, so we can price the risk in.",
+        [],
+        {"has_training_data": True},
+    ),
+    (
+        "Footfall forecast",
+        "Forecast next week's footfall for each of our 40 shops.",
+        [],
+        {},
+    ),
+    (
+        "Sick calls per depot",
+        "Our head office uses ChatGPT for emails and we love it, but that's not what this is. We "
+        "run 300 buses and need to know two weeks ahead how many drivers will call in sick at "
+        "each depot each day, from attendance records going back to 2016.",
+        [],
+        {},
+    ),
+    (
+        "Cheaper document sorting",
+        "We currently send every incoming document (about 4 million a month) to a large hosted "
+        "language model to sort it into one of 60 types. It works, but it costs a fortune and "
+        "it's slow. We have the model's answers plus 80,000 that our staff corrected. Train a "
+        "small model of our own that runs on our servers, matches the accuracy, and can be "
+        "retrained as new document types appear.",
+        [],
+        {"has_training_data": True, "needs_continuous_retraining": True},
+    ),
+    (
+        "Radiology reports and our shorthand",
+        "Hosted language models misread the shorthand our radiologists use and mis-code the "
+        "findings. We have 400,000 reports coded by our clinical coders. We want a model trained "
+        "on them that codes new reports, validated properly, hosted by us, and kept current as "
+        "the coding rules change every year.",
+        [],
+        {"general_model_sufficient": False, "has_training_data": True},
+    ),
+    (
+        "Chat moderation that understands our players",
+        "Off-the-shelf moderation APIs flag our players' slang as abuse and miss the actual "
+        "harassment. We have two million moderator decisions across eight languages. Build a "
+        "classifier from them, with regular retraining as the slang moves on.",
+        [],
+        {"general_model_sufficient": False},
+    ),
+    (
+        "Same product, different shop",
+        "Price comparison site. We need to know when two listings from different shops are the "
+        "same product. Generic text embeddings get about 70% of pairs right. We have 1.5 million "
+        "pairs our team matched by hand and want a matching model trained on them.",
+        [],
+        {"model_is_moat": True, "has_training_data": True},
+    ),
+    (
+        "Who runs out of heating oil next",
+        "Heating oil distributor. We'd like to know which customers are going to run low before "
+        "they call us, from past delivery dates, tank sizes and the weather, so the tankers can "
+        "plan sensible rounds.",
+        [],
+        {},
+    ),
+    (
+        "Price that gets a load covered",
+        "We are a freight exchange: shippers post loads and carriers bid. We want to suggest to "
+        "each shipper the price at which a load will get covered within two hours.\n\nWe have six "
+        "years of posted loads with the final price, time to cover, lane, equipment type and the "
+        "diesel price on the day. The market swings with the seasons and fuel, so whatever is "
+        "built has to keep learning, and we need to see when it starts getting things wrong.\n\n"
+        "This is core to our product: a better price suggestion than our competitors' is why "
+        "shippers stay. We expect a few months of work and then someone part-time to keep it "
+        "healthy.",
+        [],
+        {"model_is_moat": True, "needs_continuous_retraining": True},
+    ),
+    (
+        "Month-end bill estimate",
+        "We're adding a chat assistant to our energy app later this year (another team is "
+        "building it). Your part: a forecast of each household's bill for the rest of the month "
+        "from their smart meter readings so far, accurate enough to show customers.",
+        [],
+        {"has_training_data": True},
+    ),
+    (
+        "Bakery demand, quickly then properly",
+        "We need a demand forecast per product per shop for our bakery chain; waste is killing "
+        "our margins. We'd love a first version within a month to show the board, but this will "
+        "become a long-term system that runs every night.",
+        [],
+        {
+            "needs_value_within_weeks": True,
+            "has_training_data": True,
+            "needs_continuous_retraining": True,
+        },
+    ),
+    (
+        "Late payers",
+        "Predict which of our invoices will be paid late.",
+        [],
+        {},
+    ),
+    (
+        "Injury risk before training",
+        "Professional rugby club. We have GPS load, sleep, wellness questionnaires and injury "
+        "history for four seasons. Flag players at raised injury risk before each training "
+        "session.",
+        [],
+        {},
+    ),
+    (
+        "Trial sites that under-recruit",
+        "Contract research organisation. Patient recruitment at trial sites is our biggest source "
+        "of delay. We have recruitment histories for 9,000 sites across 600 studies and want to "
+        "know at feasibility stage which sites will miss their target.",
+        [],
+        {"has_training_data": True, "model_is_moat": True},
+    ),
+    (
+        "When to mark down",
+        "Fashion chain. Decide when and how deep to discount each line in each store, using "
+        "sell-through history. Our merchandisers' instincts leave too much stock at the end of "
+        "the season.",
+        [],
+        {},
+    ),
+    (
+        "Apple crop from drone photos",
+        "Orchard group. Estimate the crop per block from drone photos in July so we can sell "
+        "forward. We have photos and actual harvest weights for three seasons, and our "
+        "agronomists can mark up more images if needed.",
+        [],
+        {},
+    ),
+    (
+        "Cash in the machines",
+        "ATM cash planning: how much cash to load into each machine each week so none run dry and "
+        "we don't leave money idle.",
+        [],
+        {},
+    ),
+    (
+        "Who will phone about their bill",
+        "Predict which customers are going to phone us after their next bill, so we can send them "
+        "an explanation first. We have three years of call logs and billing data.",
+        [],
+        {},
+    ),
+    (
+        "Pricing for pet insurance",
+        "We already use an LLM to draft replies to claims emails, and that's fine. The real "
+        "problem: our premiums come from a rating table made in 2019 and we lose the good risks "
+        "to competitors. Build a pricing model from our claims and policy history, with proper "
+        "validation for the pricing committee, refreshed every quarter.",
+        [],
+        {"model_is_moat": True, "needs_continuous_retraining": True},
+    ),
+    (
+        "Why does the dough fail",
+        "Our bakery's dough sometimes fails the quality check and nobody knows why. We record "
+        "temperature, humidity, flour supplier and mixer settings for each batch, plus the "
+        "pass/fail result. Find out what predicts failure and warn us while it's still mixing.",
+        [],
+        {},
+    ),
+    (
+        "Tomorrow's parcels",
+        "Tell each depot tonight how many parcels it will get tomorrow, so it can book agency "
+        "staff in time.",
+        [],
+        {},
+    ),
+    (
+        "Solar output for trading",
+        "We operate 140 solar farms. Forecast output for each one for the next 36 hours from "
+        "weather forecasts and their own history, for trading. Every error costs us imbalance "
+        "charges.",
+        [],
+        {"model_is_moat": True},
+    ),
+    (
+        "Stores about to lose staff",
+        "Large retailer, 20,000 staff. HR wants to know which stores are going to lose people in "
+        "the next quarter, from rotas, pay, absence and manager changes, so area managers can "
+        "step in. It has to be fair and explainable.",
+        [],
+        {},
+    ),
+    (
+        "Earlier sepsis warning",
+        "Hospital trust. Nurses record observations every few hours and sepsis is often spotted "
+        "late. We want something that uses observations, lab results and demographics to warn "
+        "earlier than the current early warning score.\n\nWe have ten years of electronic records "
+        "with confirmed sepsis cases. This needs clinical safety work, prospective validation, "
+        "and monitoring after go-live because clinical practice changes. We understand this takes "
+        "months, not weeks.",
+        [],
+        {"has_training_data": True, "needs_value_within_weeks": False},
+    ),
+    (
+        "Which ads really work",
+        "Which of our ads actually drive sign-ups? We have impression logs and sign-ups, and want "
+        "an estimate of each channel's incremental effect rather than last-click credit.",
+        [],
+        {},
+    ),
+    (
+        "Our score stopped working and nobody noticed",
+        "Our collections team uses a score built three years ago to decide whom to call. Last "
+        "quarter it quietly got worse because customer behaviour changed after interest rates "
+        "went up. We need it rebuilt, and a way to notice next time before the collections "
+        "numbers do.",
+        [],
+        {"needs_continuous_retraining": True},
+    ),
+    (
+        "Search suggestions that know our shoppers",
+        "Search suggestions on our grocery site are alphabetical. Learn from three years of "
+        "searches and baskets what people mean when they type 'chick' in March versus December.",
+        [],
+        {},
+    ),
+    (
+        "Container delays",
+        "We looked at language models and agents, and they're not relevant here. Containers get "
+        "stuck at ports and we want to predict the arrival delay for each one from vessel "
+        "positions, port congestion and our history of 200,000 shipments.",
+        [],
+        {"general_model_sufficient": False},
+    ),
+    (
+        "Spare parts for the fleet",
+        "Airline engineering. Forecast demand for 12,000 spare parts across our bases so aircraft "
+        "aren't grounded waiting for a part, without holding millions in stock. Demand is lumpy "
+        "and many parts are used once a year.",
+        [],
+        {},
+    ),
+    (
+        "Ore grade ahead of the face",
+        "Predict ore grade ahead of the mining face from drilling rates and rig sensor readings, "
+        "checked against the assay results.",
+        [],
+        {},
+    ),
+    (
+        "Rent for each new let",
+        "We manage 12,000 rental homes. Suggest the rent for each property when it comes back to "
+        "market, learned from our own past lets and how long they took to let.",
+        [],
+        {"has_training_data": True},
+    ),
+    (
+        "Will they accept our offer",
+        "University admissions: estimate the probability that each offer holder actually enrols, "
+        "so we neither over- nor under-recruit. We have eight admissions cycles of data.",
+        [],
+        {},
+    ),
+    (
+        "Prep time per order",
+        "Predict prep time per order for each restaurant on our platform.",
+        [],
+        {},
+    ),
+    (
+        "Homepage order per reader",
+        "News site. Editors choose the homepage by instinct. We want the order of stories "
+        "personalised for each reader from their reading history, with editors keeping control of "
+        "the top slot.",
+        [],
+        {},
+    ),
+    (
+        "Account takeovers",
+        "SaaS platform. Spot logins that are likely account takeovers from login history, device, "
+        "location and behaviour after login. We have labelled takeovers from support tickets. "
+        "Attackers adapt, so it has to keep being retrained.",
+        [],
+        {"needs_continuous_retraining": True},
+    ),
+    (
+        "Maybe an off-the-shelf forecasting service will do?",
+        "We need weekly sales forecasts for 3,000 products. Someone on the board thinks one of "
+        "the new general-purpose forecasting services will be enough. We have five years of sales "
+        "and promotions history and the forecasts will feed replenishment automatically for "
+        "years.",
+        [],
+        {
+            "general_model_sufficient": True,
+            "has_training_data": True,
+            "needs_continuous_retraining": True,
+        },
+    ),
+    (
+        "Which mains to replace first",
+        "Water company with 20,000 km of mains. Rank pipes by how likely they are to burst in the "
+        "next five years from age, material, soil, pressure and burst history, to plan the "
+        "replacement programme.",
+        [],
+        {},
+    ),
+    (
+        "Fairer matchmaking",
+        "Online game with two million daily players. Matchmaking uses a simple rating and players "
+        "complain about lopsided matches. We want to predict match outcome and the chance someone "
+        "quits from player history, and use that to build better matches.",
+        [],
+        {"model_is_moat": True},
+    ),
+    (
+        "Customer cash position",
+        "B2B payments company. Forecast each customer's cash position 30 days ahead from their "
+        "transaction history so we can offer working capital at the right moment.",
+        [],
+        {},
+    ),
+    (
+        "How much cleaning each ward needs",
+        "Facilities team at a large hospital. We'd like to know, hour by hour for the next week, "
+        "how much cleaning and portering work each ward will need, based on admissions, "
+        "discharges, theatre lists and what happened in the same weeks last year.\n\nRight now "
+        "the rota is the same every day and we're either overstaffed or drowning.",
+        [],
+        {},
+    ),
+    (
+        "Scam messages between buyers and sellers",
+        "Sellers on our marketplace receive scam messages. We tried prompting a language model to "
+        "spot them: it caught the obvious ones but missed the scams specific to our platform and "
+        "flagged a lot of normal haggling. We have 500,000 messages our trust team reviewed. We "
+        "need our own detector that we retrain as scammers change tactics.",
+        [],
+        {"general_model_sufficient": False, "has_training_data": True},
+    ),
+    (
+        "Battery health across the fleet",
+        "Electric van fleet operator. Estimate the remaining useful life of each van's battery "
+        "from charging sessions and telematics.",
+        [],
+        {},
+    ),
+    (
+        "What each store should stock",
+        "Decide which products each of our 300 stores should carry, based on local sales patterns "
+        "and demographics, and keep it updated as neighbourhoods change.",
+        [],
+        {},
+    ),
+    (
+        "Paint viscosity",
+        "Model to predict the viscosity of our paint formulations from the ingredients, so the "
+        "lab runs fewer trial batches.",
+        [],
+        {},
+    ),
+    (
+        "Inspect where it matters",
+        "Food safety inspectors can't visit every restaurant every year. Predict which premises "
+        "are most likely to fail an inspection using past inspections, complaints and business "
+        "registration data, and keep it fair across neighbourhoods.",
+        [],
+        {},
+    ),
+    (
+        "Where to add network capacity",
+        "Forecast traffic per cell site for the next 18 months so we know where to add capacity. "
+        "The growth assumptions in our spreadsheets have been wrong twice.",
+        [],
+        {},
+    ),
+    (
+        "Whom should the sales assistant email",
+        "Our sales team already has an AI assistant for writing emails. What it doesn't know is "
+        "whom to email. Rank the 40,000 accounts in our CRM by how likely they are to buy next "
+        "quarter, learned from which accounts bought in the past, and push the score into the CRM "
+        "weekly.",
+        [],
+        {"has_training_data": True},
+    ),
+    (
+        "Pre-filled baskets for restaurants",
+        "Food wholesaler. When a restaurant opens our ordering app, pre-fill the basket with what "
+        "they're likely to need this week, learned from their order history and the season.",
+        [],
+        {},
+    ),
+    (
+        "Churn",
+        "Churn model. 5 yrs of data. Need it in prod with monitoring.",
+        [],
+        {},
+    ),
+    (
+        "Help-centre search that learns",
+        "Our help-centre search works on keywords. We'd rather not put a chatbot in front of it; "
+        "customers told us they want search. We have two years of searches and which article "
+        "solved the problem (no ticket opened afterwards). Learn the ranking from that.",
+        [],
+        {"has_training_data": True},
+    ),
+    (
+        "Reserves for open claims",
+        "Estimate the final cost of each open claim so finance can set reserves, from 15 years of "
+        "settled claims. The actuaries want uncertainty bands, not just a number.",
+        [],
+        {},
+    ),
+    (
+        "Pollution forecast per street",
+        "City council with 60 air quality sensors. Forecast pollution per street 48 hours ahead "
+        "from sensor history, traffic counts and weather, to trigger low-emission days.",
+        [],
+        {},
+    ),
+    (
+        "Faulty meters, no list of known faults",
+        "Detect faulty meters from their readings. We don't have a list of meters known to be "
+        "faulty, but we have every reading from 2 million meters over five years, plus field "
+        "visit notes.",
+        [],
+        {"has_training_data": False, "needs_continuous_retraining": True},
+    ),
+    (
+        "Shifts that won't get filled",
+        "Temp staffing agency. Predict which open shifts won't be filled in time, and which "
+        "workers are most likely to accept each one, from our booking history.",
+        [],
+        {},
+    ),
+    (
+        "Which self-checkout baskets to check",
+        "Self-checkout losses are up. We have transaction logs and the results of the checks "
+        "staff already do; flag the transactions that deserve a check.",
+        [],
+        {},
+    ),
+    (
+        "Antibody binding from sequence",
+        "Biotech startup. We have assay results for 40,000 antibody variants and want to predict "
+        "binding from sequence to choose the next round of variants. This is the core of our "
+        "platform.",
+        [],
+        {"model_is_moat": True},
+    ),
+    (
+        "How many rooms to overbook",
+        "Hotel group. Decide how many rooms to overbook each night from cancellation and no-show "
+        "history per property and season.",
+        [],
+        {},
+    ),
+    (
+        "Complaints that go to the ombudsman",
+        "We're a utility with a large complaints backlog. Some complaints end up with the "
+        "ombudsman, which costs us over 500 pounds each and hurts our rating.\n\nWe have seven "
+        "years of complaints with the full case history and whether they escalated. We'd like "
+        "each new complaint scored for escalation risk on day one so senior handlers take the "
+        "risky ones.\n\nWe've seen the LLM demos and they're impressive, but we doubt a general "
+        "model knows what makes our customers escalate; our own history does. We also have to "
+        "show the regulator the approach is fair and monitored.",
+        [],
+        {"general_model_sufficient": False, "has_training_data": True},
+    ),
+    (
+        "Knock-on train delays",
+        "Rail operator. When one train runs late, predict the knock-on delays across the network "
+        "for the next two hours, learned from years of running data.",
+        [],
+        {},
+    ),
+    (
+        "Bad solder joints",
+        "Build a model that spots defective solder joints on our circuit boards from the AOI "
+        "images.",
+        [],
+        {},
+    ),
+    (
+        "Tag uploads with our own keywords",
+        "Stock photo agency. Tag new uploads with our own 20,000-keyword vocabulary. General "
+        "image taggers use the wrong words. We have 30 million photos tagged by our editors.",
+        [],
+        {"has_training_data": True, "general_model_sufficient": False},
+    ),
+    (
+        "Sick cows before the farmer notices",
+        "Dairy farms with sensor collars on every cow. Warn which cows are getting ill two days "
+        "before the farmer would notice, from activity, rumination and milk yield. We have vet "
+        "records to learn from.",
+        [],
+        {},
     ),
 ]

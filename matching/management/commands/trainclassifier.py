@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from matching.classifier.corpus_io import DEFAULT_CORPUS_PATH
 from matching.classifier.text_model import ARTIFACT_PATH, DEFAULT_SEED
-from matching.classifier.training import train
+from matching.classifier.training import format_cv, train
 
 
 class Command(BaseCommand):
@@ -23,4 +23,4 @@ class Command(BaseCommand):
         result = train(options["corpus"], options["out"], seed=options["seed"])
         self.stdout.write(f"version: {result.version}")
         self.stdout.write(f"artifact: {result.artifact_path} ({result.n_briefs} briefs)")
-        self.stdout.write(f"5-fold CV accuracy: {result.cv_accuracy:.4f} +/- {result.cv_std:.4f}")
+        self.stdout.write(format_cv(result.cv))
