@@ -78,6 +78,7 @@ def _project_ids(token: str) -> list[int]:
 
 schema = schemathesis.from_pytest_fixture("api_schema")
 
+
 @schema.parametrize()
 @settings(
     max_examples=MAX_EXAMPLES,
