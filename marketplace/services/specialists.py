@@ -5,13 +5,14 @@ Every write keeps ``Specialist.skill_keys`` (canonical skill keys) in step with
 the affected open projects again (after the write commits).
 """
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from tqdm import tqdm
@@ -254,14 +255,78 @@ def _import_batch(rows: Iterable[RosterRow], summary: ImportSummary) -> None:
                     summary.changed_ids.append(specialist.pk)
 
         Specialist.objects.bulk_create(new, batch_size=len(new) or None)
-        if changed:
-            Specialist.objects.bulk_update(
-                changed, [*IMPORT_FIELDS, "updated_at"], batch_size=_UPDATE_BATCH
-            )
+        _update_from_values(changed, [*IMPORT_FIELDS, "updated_at"])
     summary.created += len(new)
     summary.changed_ids.extend(s.pk for s in new if _matchable(s))
 
 
-# bulk_update writes CASE WHEN id = ... per field: cost grows with the square of
-# the batch, so updates go in smaller slices than inserts.
-_UPDATE_BATCH = 500
+def _update_from_values(objs: list[Specialist], field_names: list[str]) -> None:
+    """Write changed rows with one ``UPDATE ... FROM`` per slice: cost linear in rows.
+
+    Django's bulk_update writes a CASE WHEN id = ... per field, which grows with
+    the square of the slice (over 30 s for 20,000 rows on SQLite). PostgreSQL
+    takes each column as one array parameter (unnest), so a statement has a
+    dozen parameters whatever its size; SQLite (3.33+) takes a VALUES list,
+    whose columns it names column1, column2, ...
+    """
+    if not objs:
+        return
+    fields = [f for f in Specialist._meta.concrete_fields if f.name in field_names]
+    quote = connection.ops.quote_name
+    table = quote(Specialist._meta.db_table)
+    pk = quote(Specialist._meta.pk.column)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for start in range(0, len(objs), 5_000):
+                chunk = objs[start : start + 5_000]
+                arrays: list[Any] = [[obj.pk for obj in chunk]]
+                types = ["bigint[]"]
+                assignments = []
+                for field in fields:
+                    values = [getattr(obj, field.attname) for obj in chunk]
+                    if field.get_internal_type() == "JSONField":
+                        arrays.append([json.dumps(value) for value in values])
+                        types.append("text[]")
+                        assignments.append(
+                            f"{quote(field.column)} = v.{quote(field.column)}::jsonb"
+                        )
+                    else:
+                        arrays.append(values)
+                        types.append(f"{field.db_type(connection)}[]")
+                        assignments.append(f"{quote(field.column)} = v.{quote(field.column)}")
+                columns = ", ".join([pk, *(quote(field.column) for field in fields)])
+                sql = " ".join(
+                    (
+                        f"UPDATE {table} SET",
+                        ", ".join(assignments),
+                        "FROM unnest(",
+                        ", ".join(f"%s::{type_}" for type_ in types),
+                        f") AS v({columns}) WHERE {table}.{pk} = v.{pk}",
+                    )
+                )
+                cursor.execute(sql, arrays)
+            return
+        row_sql = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
+        assignments = [
+            f"{quote(field.column)} = v.column{i}" for i, field in enumerate(fields, start=2)
+        ]
+        per_statement = max(1, (connection.features.max_query_params or 999) // (len(fields) + 1))
+        for start in range(0, len(objs), per_statement):
+            chunk = objs[start : start + per_statement]
+            params: list[Any] = []
+            for obj in chunk:
+                params.append(obj.pk)
+                params.extend(
+                    field.get_db_prep_save(getattr(obj, field.attname), connection)
+                    for field in fields
+                )
+            sql = " ".join(
+                (
+                    f"UPDATE {table} SET",
+                    ", ".join(assignments),
+                    "FROM (VALUES",
+                    ", ".join([row_sql] * len(chunk)),
+                    f") AS v WHERE {table}.{pk} = v.column1",
+                )
+            )
+            cursor.execute(sql, params)
