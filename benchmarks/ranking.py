@@ -155,9 +155,7 @@ def _load(start: int, stop: int, today: date, seed: int) -> float:
         step = 100_000
         for lo in range(start, stop, step):
             data = _rows(lo, min(lo + step, stop), today, seed)
-            with raw.copy(
-                f"COPY marketplace_specialist ({', '.join(COLUMNS)}) FROM STDIN"
-            ) as copy:
+            with raw.copy(f"COPY marketplace_specialist ({', '.join(COLUMNS)}) FROM STDIN") as copy:
                 while chunk := data.read(1 << 20):
                     copy.write(chunk)
         cursor.execute("VACUUM ANALYZE marketplace_specialist")

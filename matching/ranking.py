@@ -41,7 +41,6 @@ from django.db.models import (
     Min,
     OuterRef,
     Q,
-    QuerySet,
 )
 from django.db.models.sql.compiler import SQLCompiler
 
@@ -66,7 +65,7 @@ logger = logging.getLogger(__name__)
 _CENT = Decimal("0.01")
 # Extra rows read past K so the Python re-sort can never miss a boundary swap.
 WINDOW_MARGIN = 8
-# The canonical skill keys ride in ids lists of at most this many per query.
+# Specialist ids go into IN (...) lists at most this many at a time.
 ID_CHUNK = 5_000
 
 
@@ -165,22 +164,6 @@ def covered_expression(keys: Sequence[str]) -> Expression:
 
 def _has_capacity(hours_per_week: int) -> Q:
     return Q(hours_per_week__gte=F("committed_hours") + hours_per_week)
-
-
-def listable_specialists(*, need: Need, params: ScoringParams) -> QuerySet[Specialist]:
-    """Vetted, active, free for the project's hours, of a fitting tier, some score left.
-
-    ``vetted=True, is_active=True`` matches the partial indexes' predicate, so
-    PostgreSQL reads only the matchable part of the roster.
-    """
-    return Specialist.objects.filter(
-        _has_capacity(need.hours_per_week),
-        vetted=True,
-        is_active=True,
-        tier__in=eligible_tiers(need.role),
-        hourly_rate__lte=need.max_listed_rate(params),
-        available_from__lt=need.start + timedelta(days=params.start_falloff_days),
-    )
 
 
 # --- Ranking -----------------------------------------------------------------------
@@ -533,6 +516,8 @@ def no_match_reason(*, need: Need, params: ScoringParams) -> str:
     if stats["total"] == 0:
         return f"No vetted {pool} are on the roster right now."
     if stats["free"] == 0:
+        if stats["total"] == 1:
+            return f"The one vetted specialist of the right tier is booked: {hours} are not free."
         return f"All {stats['total']} vetted {pool} are booked: none has {hours} free."
     who = f"vetted {pool} with {hours} free ({stats['free']})"
     too_dear = (

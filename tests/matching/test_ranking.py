@@ -268,8 +268,9 @@ def test_no_match_reason_says_when_nobody_of_the_tier_is_on_the_roster() -> None
 
 def test_no_match_reason_says_when_everyone_is_booked() -> None:
     SpecialistFactory(tier=ML_ENGINEER, hours_per_week=40, committed_hours=40)
+    SpecialistFactory(tier=ML_ENGINEER, hours_per_week=40, committed_hours=30)
     reason = no_match_reason(need=_need(role=ML_ENGINEER), params=scoring_params())
-    assert reason == "All 1 vetted ML engineers are booked: none has 40 hours a week free."
+    assert reason == "All 2 vetted ML engineers are booked: none has 40 hours a week free."
 
 
 def test_no_match_reason_names_the_cheapest_rate_when_all_are_too_dear() -> None:
