@@ -346,6 +346,16 @@ MATCHING_WEIGHTS = {
     "skills": 0.20,
 }
 MATCHING_TOP_K = env_int("MATCHING_TOP_K", 20)
+# The budget score falls from 1 at the client's budget to 0 at this fraction
+# above it (0.5: a $35 budget scores $52.50/h as 0); rates beyond are not listed.
+MATCHING_BUDGET_FALLOFF = Decimal("0.5")
+# The start score falls from 1 on the desired start to 0 this many days later.
+MATCHING_START_FALLOFF_DAYS = 30
+# Tier score of an ML engineer for an AI-engineering need (overqualified, dearer).
+MATCHING_OVERQUALIFIED_TIER_SCORE = 0.5
+# What a higher budget (USD/h) or a later start (days) would bring: trade-offs.
+MATCHING_TRADE_OFF_BUDGET_STEPS_USD = (5, 10)
+MATCHING_TRADE_OFF_START_STEPS_DAYS = (7, 14)
 # Fully loaded monthly cost of an in-house US hire, set against a match's cost.
 INHOUSE_MONTHLY_COST_USD = {
     "ai_engineer": Decimal(env_str("INHOUSE_AI_MONTHLY_COST_USD", "12000")),

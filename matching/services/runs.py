@@ -3,19 +3,31 @@
 import logging
 import time
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from marketplace.models import Project, Role, Specialist
+from marketplace.models import Project
 from matching.classifier import classify
 from matching.models import Match, MatchRun
+from matching.ranking import (
+    no_match_reason,
+    project_need,
+    projects_affected_by,
+    rank_specialists,
+    run_inputs,
+    scoring_params,
+    trade_offs,
+)
+from matching.scoring import explain, monthly_cost
 
 logger = logging.getLogger(__name__)
 
-ALGORITHM_VERSION = "placeholder-0"
+# Bump when scores or their order change, so runs can be told apart.
+ALGORITHM_VERSION = "weighted-sql-1"
 
 
 def project_classify(*, project: Project) -> None:
@@ -41,10 +53,47 @@ def project_classify(*, project: Project) -> None:
     project.classifier_version = result.version
 
 
+def _carried_decisions(*, project: Project) -> dict[int, dict[str, Any]]:
+    """The latest staff and client decisions on each specialist of this project.
+
+    Every run is kept, so a decision lives on the match it was made on; a new
+    run carries the latest one forward for the same project and specialist
+    (even from a run before the previous one, when the specialist dropped out
+    of a list and came back).
+    """
+    decided = (
+        Match.objects.filter(project=project)
+        .filter(
+            ~Q(review_status=Match.ReviewStatus.PENDING)
+            | Q(reviewed_at__isnull=False)
+            | ~Q(client_status=Match.ClientStatus.OPEN)
+            | Q(client_decided_at__isnull=False)
+        )
+        .order_by("run__started_at", "run_id", "id")
+        .values("specialist_id", *_REVIEW_FIELDS, *_CLIENT_FIELDS)
+    )
+    carried: dict[int, dict[str, Any]] = {}
+    for row in decided:
+        fields = carried.setdefault(row["specialist_id"], {})
+        if row["review_status"] != Match.ReviewStatus.PENDING or row["reviewed_at"]:
+            fields.update({name: row[name] for name in _REVIEW_FIELDS})
+        if row["client_status"] != Match.ClientStatus.OPEN or row["client_decided_at"]:
+            fields.update({name: row[name] for name in _CLIENT_FIELDS})
+    return carried
+
+
+_REVIEW_FIELDS = ("review_status", "review_reason", "reviewed_by_id", "reviewed_at")
+_CLIENT_FIELDS = ("client_status", "client_reason", "client_decided_at")
+
+
 def project_match(
     *, project_id: int, inputs_version: int | None = None, trigger: str = "submit"
 ) -> MatchRun | None:
-    """Classify a project and rank specialists for it; safe to run twice."""
+    """Classify a project and rank specialists for it; safe to run twice.
+
+    Unexpected errors propagate: the task layer retries and, in the end,
+    marks the project failed.
+    """
     started = time.monotonic()
     with transaction.atomic():
         project = Project.objects.select_for_update().filter(pk=project_id).first()
@@ -62,39 +111,68 @@ def project_match(
         ):
             return None
         project_classify(project=project)
-        role = project.role_need
+        params = scoring_params()
+        top_k = settings.MATCHING_TOP_K
+        need = project_need(project=project, today=timezone.localdate())
         run = MatchRun.objects.create(
             project=project,
             trigger=trigger,
             algorithm_version=ALGORITHM_VERSION,
             inputs_version=project.inputs_version,
             classifier_version=project.classifier_version,
-            inputs={"role_need": role},
+            inputs=run_inputs(project=project, need=need, params=params, top_k=top_k),
         )
-        candidates = Specialist.objects.filter(vetted=True, is_active=True, tier=role).order_by(
-            "hourly_rate", "available_from", "id"
-        )[: settings.MATCHING_TOP_K]
-        Match.objects.bulk_create(
-            Match(
-                run=run,
-                project=project,
-                specialist=specialist,
-                rank=rank,
-                score=1.0 / rank,
-                breakdown={"tier": 1.0, "budget": 1.0, "start": 1.0},
-                explanation=["Placeholder ranking."],
+        carried = _carried_decisions(project=project)
+        accepted = {
+            specialist_id
+            for specialist_id, fields in carried.items()
+            if fields.get("client_status") == Match.ClientStatus.ACCEPTED
+        }
+        ranked = rank_specialists(need=need, params=params, top_k=top_k, pinned_ids=accepted)
+        inhouse = settings.INHOUSE_MONTHLY_COST_USD.get(need.role)
+        matches = []
+        for entry in ranked:
+            scored = entry.scored
+            monthly = monthly_cost(rate=scored.candidate.rate, hours_per_week=need.hours_per_week)
+            explanation = explain(
+                need=need, scored=scored, monthly=monthly, inhouse_monthly=inhouse
             )
-            for rank, specialist in enumerate(candidates, start=1)
+            if entry.pinned:
+                explanation.insert(0, "You accepted this specialist for this project.")
+            matches.append(
+                Match(
+                    run=run,
+                    project=project,
+                    specialist_id=scored.candidate.id,
+                    rank=entry.rank,
+                    score=round(scored.total, 6),
+                    breakdown={name: round(v, 6) for name, v in scored.breakdown.items()},
+                    explanation=explanation,
+                    monthly_cost=monthly,
+                    inhouse_monthly_cost=inhouse,
+                    **carried.get(scored.candidate.id, {}),
+                )
+            )
+        Match.objects.bulk_create(matches)
+        project.trade_offs = trade_offs(
+            need=need,
+            params=params,
+            budget_steps=settings.MATCHING_TRADE_OFF_BUDGET_STEPS_USD,
+            start_steps=settings.MATCHING_TRADE_OFF_START_STEPS_DAYS,
         )
+        project.no_match_reason = "" if matches else no_match_reason(need=need, params=params)
+        now = timezone.now()
         run.outcome = MatchRun.Outcome.SUCCEEDED
-        run.finished_at = timezone.now()
+        run.finished_at = now
         run.duration_ms = int((time.monotonic() - started) * 1000)
-        run.candidate_count = run.matches.count()
-        run.save()
+        run.candidate_count = len(matches)
+        run.save(update_fields=["outcome", "finished_at", "duration_ms", "candidate_count"])
+        # "matched" even when the list is empty: no_match_reason then says why.
         project.status = Project.Status.MATCHED
-        project.status_changed_at = timezone.now()
-        project.matched_at = timezone.now()
+        project.status_changed_at = now
+        project.matched_at = now
         project.save()
+        # project.matched is announced here (once this transaction commits).
     return run
 
 
@@ -125,24 +203,18 @@ def project_rerun(*, project: Project, trigger: str = MatchRun.Trigger.STAFF) ->
 def specialists_changed(*, specialist_ids: Iterable[int]) -> int:
     """Re-rank the open projects that a change to these specialists may affect.
 
-    A change of rate, availability, tier, vetting or activity can add a
-    specialist to a project's list or remove one from it, so every open
-    project whose need the specialist's tier (old or new) can serve is ranked
-    again. Returns how many projects were queued.
+    A change of rate, availability, tier, vetting, activity, hours or skills
+    can add a specialist to a project's list or remove one from it: every
+    open, matched project whose latest list holds one of them, or whose need,
+    budget, start and hours one of them could now meet, is ranked again (once
+    each, after the change commits). Returns how many projects were queued.
     """
-    ids = list(specialist_ids)
+    ids = sorted(set(specialist_ids))
     if not ids:
         return 0
-    tiers = set(Specialist.objects.filter(pk__in=ids).values_list("tier", flat=True))
-    affected = open_projects().filter(
-        Q(matches__specialist_id__in=ids)
-        | Q(role_need__in=tiers)
-        | Q(role_override__in=tiers)
-        # An AI need may list ML-tier specialists below the AI tier.
-        | Q(role_need=Role.AI_ENGINEER)
+    affected = projects_affected_by(
+        specialist_ids=ids, params=scoring_params(), today=timezone.localdate()
     )
-    queued = 0
-    for project in affected.distinct().only("pk", "inputs_version"):
+    for project in Project.objects.filter(pk__in=affected).only("pk", "inputs_version"):
         project_match_enqueue(project=project, trigger=MatchRun.Trigger.ROSTER_CHANGE)
-        queued += 1
-    return queued
+    return len(affected)

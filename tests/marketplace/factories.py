@@ -5,6 +5,7 @@ import factory
 from django.utils import timezone
 
 from marketplace.models import Project, Role, Specialist
+from matching.skills import canonical_skills
 from tests.accounts.factories import OrganizationFactory
 
 
@@ -32,5 +33,7 @@ class SpecialistFactory(factory.django.DjangoModelFactory):
     available_from = factory.LazyFunction(timezone.localdate)
     hours_per_week = 40
     skills = factory.LazyFunction(lambda: ["Python", "RAG"])
+    # Written by the roster services in production; derived here the same way.
+    skill_keys = factory.LazyAttribute(lambda o: canonical_skills(o.skills))
     vetted = True
     is_active = True

@@ -1,0 +1,311 @@
+"""How well one specialist fits one project: per-criterion scores, a total, reasons.
+
+Pure Python over plain values (no ORM), so the orderings that must always hold
+are property-tested without a database. ``matching.ranking`` computes the same
+scores as SQL expressions to order the roster inside the database; the float
+operations here are written in the same order as that SQL so that both give
+bit-identical totals (IEEE doubles on both sides) and the two orders agree.
+"""
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+
+AI_ENGINEER = "ai_engineer"
+ML_ENGINEER = "ml_engineer"
+CRITERIA = ("tier", "budget", "start", "skills")
+
+_ROLE_LABELS = {AI_ENGINEER: "AI engineer", ML_ENGINEER: "ML engineer"}
+_CENT = Decimal("0.01")
+_WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
+
+
+class ScoringConfigError(ValueError):
+    """The matching settings cannot produce scores in [0, 1]."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Criterion weights, normalised to sum to 1 so totals stay in [0, 1]."""
+
+    tier: float
+    budget: float
+    start: float
+    skills: float
+
+    @classmethod
+    def normalised(cls, raw: Mapping[str, float]) -> "Weights":
+        unknown = set(raw) - set(CRITERIA)
+        if unknown:
+            raise ScoringConfigError(f"unknown matching criteria: {sorted(unknown)}")
+        values = {name: float(raw.get(name, 0.0)) for name in CRITERIA}
+        if any(not math.isfinite(v) or v < 0 for v in values.values()):
+            raise ScoringConfigError("matching weights must be finite and not negative")
+        total = sum(values.values())
+        if total <= 0:
+            raise ScoringConfigError("at least one matching weight must be positive")
+        return cls(**{name: value / total for name, value in values.items()})
+
+    def as_dict(self) -> dict[str, float]:
+        return {name: getattr(self, name) for name in CRITERIA}
+
+
+@dataclass(frozen=True)
+class ScoringParams:
+    weights: Weights
+    # Fraction of the budget above it at which the budget score reaches 0.
+    budget_falloff: Decimal = Decimal("0.5")
+    # Days after the desired start at which the start score reaches 0.
+    start_falloff_days: int = 30
+    overqualified_tier_score: float = 0.5
+
+    def __post_init__(self) -> None:
+        if self.budget_falloff <= 0:
+            raise ScoringConfigError("the budget fall-off must be positive")
+        if self.start_falloff_days < 1:
+            raise ScoringConfigError("the start fall-off must be at least one day")
+        if not 0 <= self.overqualified_tier_score <= 1:
+            raise ScoringConfigError("the overqualified tier score must be in [0, 1]")
+
+
+@dataclass(frozen=True)
+class Need:
+    """What the project asks for, as ranking sees it."""
+
+    role: str
+    budget: Decimal
+    # The desired start, or today when that date has passed (a re-run later on).
+    start: date
+    hours_per_week: int
+    required_skills: tuple[str, ...] = ()  # canonical keys, no duplicates
+    skill_labels: Mapping[str, str] = field(default_factory=dict)  # key -> client's words
+    today: date | None = None
+
+    def falloff_usd(self, params: ScoringParams) -> float:
+        return float(self.budget * params.budget_falloff)
+
+    def max_listed_rate(self, params: ScoringParams) -> Decimal:
+        """The dearest rate (in whole cents) that still scores above 0 on budget."""
+        ceiling = self.budget + self.budget * params.budget_falloff
+        cents = (ceiling * 100).to_integral_value(rounding=ROUND_CEILING) - 1
+        return (cents / 100).quantize(_CENT)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    tier: str
+    rate: Decimal
+    available_from: date
+    skill_keys: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    tier: float
+    budget: float
+    start: float
+    skills: float
+    total: float
+    days_late: int
+    covered: tuple[str, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def breakdown(self) -> dict[str, float]:
+        return {name: getattr(self, name) for name in CRITERIA}
+
+    @property
+    def sort_key(self) -> tuple[float, float, float, float, float, Decimal, date, int]:
+        """Best first: total, then each criterion, then cheaper, sooner, older id.
+
+        Criterion scores break ties before rate and date, so a candidate at
+        least as good on every criterion never ranks below a worse one even
+        when a weight is zero or two totals round to the same float.
+        """
+        c = self.candidate
+        return (
+            -self.total,
+            -self.tier,
+            -self.skills,
+            -self.budget,
+            -self.start,
+            c.rate,
+            c.available_from,
+            c.id,
+        )
+
+
+def eligible_tiers(role: str) -> tuple[str, ...]:
+    """An ML need takes ML engineers only; an AI need may list ML engineers below."""
+    if role == ML_ENGINEER:
+        return (ML_ENGINEER,)
+    if role == AI_ENGINEER:
+        return (AI_ENGINEER, ML_ENGINEER)
+    raise ValueError(f"unknown role need {role!r}")
+
+
+def tier_score(*, role: str, tier: str, params: ScoringParams) -> float:
+    if tier == role:
+        return 1.0
+    if role == AI_ENGINEER and tier == ML_ENGINEER:
+        return params.overqualified_tier_score
+    return 0.0
+
+
+def budget_score(*, rate: Decimal, budget: Decimal, falloff_usd: float) -> float:
+    """1 within the budget, falling linearly to 0 at ``falloff_usd`` above it."""
+    return max(0.0, min(1.0, 1.0 - (float(rate) - float(budget)) / falloff_usd))
+
+
+def start_score(*, days_late: int, falloff_days: int) -> float:
+    """1 when available by the start, losing 1/falloff_days for each day late."""
+    return max(0.0, min(1.0, 1.0 - float(days_late) / float(falloff_days)))
+
+
+def skills_score(*, covered: int, required: int) -> float:
+    """Share of the required skills covered; 1 when none are required."""
+    if required == 0:
+        return 1.0
+    return float(covered) / float(required)
+
+
+def total_score(*, tier: float, budget: float, start: float, skills: float, w: Weights) -> float:
+    # Same operand order as the SQL in matching.ranking: keep them in step.
+    return min(1.0, w.tier * tier + w.budget * budget + w.start * start + w.skills * skills)
+
+
+def score(*, need: Need, candidate: Candidate, params: ScoringParams) -> Scored:
+    covered = tuple(key for key in need.required_skills if key in candidate.skill_keys)
+    missing = tuple(key for key in need.required_skills if key not in candidate.skill_keys)
+    days_late = (candidate.available_from - need.start).days
+    t = tier_score(role=need.role, tier=candidate.tier, params=params)
+    b = budget_score(rate=candidate.rate, budget=need.budget, falloff_usd=need.falloff_usd(params))
+    s = start_score(days_late=days_late, falloff_days=params.start_falloff_days)
+    k = skills_score(covered=len(covered), required=len(need.required_skills))
+    return Scored(
+        candidate=candidate,
+        tier=t,
+        budget=b,
+        start=s,
+        skills=k,
+        total=total_score(tier=t, budget=b, start=s, skills=k, w=params.weights),
+        days_late=days_late,
+        covered=covered,
+        missing=missing,
+    )
+
+
+def is_listable(*, need: Need, candidate: Candidate, params: ScoringParams) -> bool:
+    """The hard limits: right tier, some budget score left, some start score left."""
+    return (
+        candidate.tier in eligible_tiers(need.role)
+        and candidate.rate <= need.max_listed_rate(params)
+        and (candidate.available_from - need.start).days < params.start_falloff_days
+    )
+
+
+def rank(scored: Iterable[Scored], *, top_k: int) -> list[Scored]:
+    return sorted(scored, key=lambda s: s.sort_key)[:top_k]
+
+
+# --- Money -------------------------------------------------------------------
+
+
+def monthly_cost(*, rate: Decimal, hours_per_week: int) -> Decimal:
+    """Cost of a month at the project's hours (52 weeks / 12 months)."""
+    return (rate * hours_per_week * _WEEKS_PER_MONTH).quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def usd(amount: Decimal, *, whole: bool = False) -> str:
+    """$28, $28.50, $4,853 (whole dollars for monthly figures)."""
+    if whole:
+        return f"${amount.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"
+    if amount == amount.to_integral_value():
+        return f"${int(amount):,}"
+    return f"${amount.quantize(_CENT, rounding=ROUND_HALF_UP):,}"
+
+
+def role_label(role: str) -> str:
+    return _ROLE_LABELS.get(role, role)
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _join(items: Sequence[str]) -> str:
+    return ", ".join(items)
+
+
+# --- Explanations ------------------------------------------------------------
+
+
+def explain(
+    *,
+    need: Need,
+    scored: Scored,
+    monthly: Decimal | None = None,
+    inhouse_monthly: Decimal | None = None,
+) -> list[str]:
+    """Reasons a client understands, one per criterion, then the cost."""
+    c = scored.candidate
+    reasons: list[str] = []
+
+    if c.tier == need.role:
+        reasons.append(f"{role_label(c.tier)}, the role your project needs")
+    elif need.role == AI_ENGINEER and c.tier == ML_ENGINEER:
+        reasons.append(
+            "ML engineer: overqualified for this AI-engineering work and usually dearer, "
+            "so listed below comparable AI engineers"
+        )
+    else:
+        reasons.append(f"{role_label(c.tier)}, not the {role_label(need.role)} your project needs")
+
+    rate, budget = usd(c.rate), usd(need.budget)
+    if c.rate <= need.budget:
+        reasons.append(f"{rate}/h, within your {budget} budget")
+    else:
+        reasons.append(f"{rate}/h, {usd(c.rate - need.budget)} over your {budget} budget")
+
+    if scored.days_late < 0:
+        line = f"available {_days(-scored.days_late)} before your start date"
+        if need.today is not None and c.available_from <= need.today:
+            line += " (free now)"
+        reasons.append(line)
+    elif scored.days_late == 0:
+        reasons.append("available on your start date")
+    else:
+        reasons.append(f"available {_days(scored.days_late)} after your start date")
+
+    required = len(need.required_skills)
+    if required:
+        missing = [need.skill_labels.get(key, key) for key in scored.missing]
+        if not missing:
+            reasons.append(
+                "covers the required skill"
+                if required == 1
+                else f"covers all {required} required skills"
+            )
+        elif len(missing) == required:
+            reasons.append(
+                f"covers none of the {required} required skills; missing: {_join(missing)}"
+            )
+        else:
+            reasons.append(
+                f"covers {len(scored.covered)} of {required} required skills; "
+                f"missing: {_join(missing)}"
+            )
+
+    if monthly is not None:
+        line = f"about {usd(monthly, whole=True)}/month at {need.hours_per_week} h/week"
+        if inhouse_monthly is not None:
+            line += (
+                f", against about {usd(inhouse_monthly, whole=True)}/month for an in-house "
+                f"{role_label(need.role)}"
+            )
+        reasons.append(line)
+    return reasons
