@@ -34,7 +34,7 @@ from marketplace.admin_selectors import (
     stuck_project_q,
 )
 from marketplace.models import IdempotencyKey, Project, Role, Specialist
-from marketplace.services.specialists import specialist_upsert
+from marketplace.services.specialists import specialist_update, specialist_upsert
 from matching.classifier import CHECKLIST_QUESTIONS, LOW_CONFIDENCE_THRESHOLD
 from matching.models import Match
 from matching.services.reviews import (
@@ -43,7 +43,6 @@ from matching.services.reviews import (
     projects_rerun,
     specialists_bulk_update,
 )
-from matching.services.runs import specialists_changed
 
 
 def duration_text(delta: timedelta | None) -> str:
@@ -377,18 +376,6 @@ class AvailabilityFilter(admin.SimpleListFilter):
         return queryset
 
 
-# Fields whose change can move a specialist into or out of a project's ranking.
-_MATCHING_FIELDS = {
-    "tier",
-    "hourly_rate",
-    "available_from",
-    "hours_per_week",
-    "committed_hours",
-    "skills",
-    "timezone",
-    "vetted",
-    "is_active",
-}
 # Changed only through the bulk actions, so that each change is a recorded decision.
 _DECISION_FIELDS = ["vetted", "is_active", "available_from"]
 
@@ -442,18 +429,19 @@ class SpecialistAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context=context)
 
     def save_model(self, request: HttpRequest, obj: Specialist, form: Any, change: bool) -> None:
+        # The roster services re-rank the open projects a change affects.
         fields = [name for name in form.changed_data if name in form.cleaned_data]
         if change:
-            data = {"email": obj.email, **{name: form.cleaned_data[name] for name in fields}}
+            specialist = Specialist.objects.get(pk=obj.pk)
+            specialist_update(
+                specialist=specialist, data={name: form.cleaned_data[name] for name in fields}
+            )
         else:
-            data = dict(form.cleaned_data)
-        specialist, _created = specialist_upsert(data=data)
+            specialist, _created = specialist_upsert(data=dict(form.cleaned_data))
         # The admin goes on to log and redirect with the object it built.
         obj.pk = specialist.pk
         obj._state.adding = False
         obj._state.db = specialist._state.db
-        if not change or _MATCHING_FIELDS.intersection(fields):
-            specialists_changed(specialist_ids=[specialist.pk])
 
     def _bulk_update(
         self,

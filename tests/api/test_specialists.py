@@ -1,11 +1,13 @@
 """The staff roster API: create, read, change; changes that matter re-rank open projects."""
 
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from marketplace.models import Specialist
 from matching.models import MatchRun
+from matching.services.runs import project_match
 from tests.marketplace.factories import ProjectFactory, SpecialistFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +64,7 @@ def test_patch_to_an_email_in_use_is_400(staff_api: Any) -> None:
     ("change", "reranks"),
     [
         ({"hourly_rate": "19.00"}, True),
-        ({"available_from": "2031-01-01"}, True),
+        ({"available_from": (date.today() + timedelta(days=3)).isoformat()}, True),
         ({"tier": "ml_engineer"}, True),
         ({"vetted": False}, True),
         ({"is_active": False}, True),
@@ -74,9 +76,14 @@ def test_patch_to_an_email_in_use_is_400(staff_api: Any) -> None:
 def test_a_change_that_matching_reads_re_ranks_open_projects(
     staff_api: Any, django_capture_on_commit_callbacks: Any, change: dict[str, Any], reranks: bool
 ) -> None:
-    # given an open project needing an AI engineer and an AI specialist
+    # given an open project whose list holds an AI specialist
     specialist = SpecialistFactory(tier="ai_engineer", hourly_rate="25.00")
-    project = ProjectFactory(status="matched", role_need="ai_engineer")
+    project = ProjectFactory(
+        general_model_sufficient=True,
+        description="A chat assistant over our help-centre articles using a hosted LLM API.",
+    )
+    project_match(project_id=project.pk)
+    assert project.matches.filter(specialist=specialist).exists()
 
     # when staff change the specialist
     with django_capture_on_commit_callbacks(execute=True):
