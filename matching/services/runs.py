@@ -23,6 +23,7 @@ from matching.ranking import (
     trade_offs,
 )
 from matching.scoring import explain, monthly_cost
+from webhooks.services import event_publish
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +173,20 @@ def project_match(
         project.status_changed_at = now
         project.matched_at = now
         project.save()
-        # project.matched is announced here (once this transaction commits).
+        # Deliveries are created in this transaction and sent after it commits.
+        event_publish(
+            organization=project.organization,
+            event="project.matched",
+            payload={
+                "project_id": project.pk,
+                "status": project.status,
+                "role_need": project.role_need,
+                "role_confidence": project.role_confidence,
+                "match_count": len(matches),
+                "run_id": run.pk,
+                "trigger": trigger,
+            },
+        )
     return run
 
 

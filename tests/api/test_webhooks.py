@@ -15,7 +15,8 @@ from django.utils import timezone
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
-from tests.api.conftest import Caller, FakeDNS
+from tests.api.conftest import Caller, FakeDNS, partner_caller
+from tests.marketplace.factories import SpecialistFactory
 from tests.webhooks.factories import WebhookDeliveryFactory, WebhookEndpointFactory
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 from webhooks.services import (
@@ -490,3 +491,43 @@ def test_event_publish_targets_subscribed_active_endpoints_after_commit(
 def test_unknown_event_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown webhook event"):
         event_publish(organization=WebhookEndpointFactory().organization, event="x", payload={})
+
+
+def test_a_matched_project_is_announced_to_the_partner_signed(
+    settings: Any,
+    receiver: Receiver,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    # given a partner whose webhook listens for project.matched, and a roster
+    settings.WEBHOOK_ALLOW_PRIVATE = True  # the receiver listens on loopback
+    partner = partner_caller("Hooked Partner")
+    registered = partner.api.post(
+        "/api/v1/webhooks/", {"url": receiver.url, "events": ["project.matched"]}, format="json"
+    )
+    assert registered.status_code == 201, registered.content
+    secret = registered.json()["secret"]
+    SpecialistFactory(tier="ai_engineer")
+
+    # when the partner submits a project and it is classified and ranked
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted = partner.api.post(
+            "/api/v1/projects/",
+            {
+                "title": "Docs assistant",
+                "description": "Answer questions from our product docs with a hosted LLM.",
+                "hourly_budget_max": "40",
+                "desired_start": (timezone.localdate() + timedelta(days=7)).isoformat(),
+                "checklist": {"general_model_sufficient": True},
+            },
+            format="json",
+        )
+    assert submitted.status_code == 201, submitted.content
+
+    # then one signed project.matched delivery reached the partner, naming the project
+    assert len(receiver.received) == 1
+    headers, body = receiver.received[0]
+    event = Webhook(secret).verify(body, headers)
+    assert event["type"] == "project.matched"
+    assert event["data"]["project_id"] == submitted.json()["id"]
+    assert event["data"]["role_need"] == "ai_engineer"
+    assert event["data"]["match_count"] == 1
