@@ -15,6 +15,7 @@ from django.utils import timezone
 from marketplace.models import Project, Specialist
 from matching.models import Decision, Match
 from matching.services.reviews import decision_record
+from matching.services.runs import specialists_changed
 from webhooks.services import EVENT_MATCH_UPDATED, event_publish
 
 
@@ -71,6 +72,45 @@ def _locked(match: Match) -> tuple[Match, Project, Specialist]:
     return match, project, specialist
 
 
+def _capacity_change(specialist: Specialist, project: Project, hours: int) -> None:
+    """Commit (or release, when negative) hours, and re-rank the lists that offer them."""
+    if not hours:
+        return
+    specialist.committed_hours += hours
+    specialist.save(update_fields=["committed_hours", "updated_at"])
+    # Other open projects may list this specialist beyond their new capacity,
+    # or may now have room for them; the deciding project keeps its list.
+    specialists_changed(specialist_ids=[specialist.pk], except_project_ids=[project.pk])
+
+
+def _decide(
+    *,
+    match: Match,
+    project: Project,
+    specialist: Specialist,
+    status: str,
+    action: str,
+    actor: Any,
+    reason: str,
+    details: dict[str, Any],
+) -> Match:
+    match.client_status = status
+    match.client_reason = reason
+    match.client_decided_at = timezone.now()
+    match.save(update_fields=["client_status", "client_reason", "client_decided_at"])
+    decision_record(
+        actor=actor,
+        action=action,
+        reason=reason,
+        project=project,
+        specialist=specialist,
+        match=match,
+        details=details,
+    )
+    _publish(match, project)
+    return match
+
+
 @transaction.atomic
 def match_client_accept(*, match: Match, actor: Any, reason: str = "") -> Match:
     """The client takes the specialist on: commit the project's hours on them.
@@ -93,23 +133,17 @@ def match_client_accept(*, match: Match, actor: Any, reason: str = "") -> Match:
                 f"the project needs {project.hours_per_week}."
             )
         committed = project.hours_per_week
-        specialist.committed_hours += committed
-        specialist.save(update_fields=["committed_hours", "updated_at"])
-    match.client_status = Match.ClientStatus.ACCEPTED
-    match.client_reason = reason
-    match.client_decided_at = timezone.now()
-    match.save(update_fields=["client_status", "client_reason", "client_decided_at"])
-    decision_record(
-        actor=actor,
-        action=Decision.Action.CLIENT_ACCEPT,
-        reason=reason,
+        _capacity_change(specialist, project, committed)
+    return _decide(
+        match=match,
         project=project,
         specialist=specialist,
-        match=match,
+        status=Match.ClientStatus.ACCEPTED,
+        action=Decision.Action.CLIENT_ACCEPT,
+        actor=actor,
+        reason=reason,
         details={"committed_hours": committed},
     )
-    _publish(match, project)
-    return match
 
 
 @transaction.atomic
@@ -124,20 +158,14 @@ def match_client_decline(*, match: Match, actor: Any, reason: str = "") -> Match
     released = 0
     if match.client_status == Match.ClientStatus.ACCEPTED and not _pair_accepted_elsewhere(match):
         released = min(_hours_committed_for(match, project), specialist.committed_hours)
-        specialist.committed_hours -= released
-        specialist.save(update_fields=["committed_hours", "updated_at"])
-    match.client_status = Match.ClientStatus.DECLINED
-    match.client_reason = reason
-    match.client_decided_at = timezone.now()
-    match.save(update_fields=["client_status", "client_reason", "client_decided_at"])
-    decision_record(
-        actor=actor,
-        action=Decision.Action.CLIENT_DECLINE,
-        reason=reason,
+        _capacity_change(specialist, project, -released)
+    return _decide(
+        match=match,
         project=project,
         specialist=specialist,
-        match=match,
+        status=Match.ClientStatus.DECLINED,
+        action=Decision.Action.CLIENT_DECLINE,
+        actor=actor,
+        reason=reason,
         details={"released_hours": released},
     )
-    _publish(match, project)
-    return match

@@ -214,21 +214,30 @@ def project_rerun(*, project: Project, trigger: str = MatchRun.Trigger.STAFF) ->
 
 
 @transaction.atomic
-def specialists_changed(*, specialist_ids: Iterable[int]) -> int:
+def specialists_changed(
+    *, specialist_ids: Iterable[int], except_project_ids: Iterable[int] = ()
+) -> int:
     """Re-rank the open projects that a change to these specialists may affect.
 
     A change of rate, availability, tier, vetting, activity, hours or skills
     can add a specialist to a project's list or remove one from it: every
     open, matched project whose latest list holds one of them, or whose need,
     budget, start and hours one of them could now meet, is ranked again (once
-    each, after the change commits). Returns how many projects were queued.
+    each, after the change commits). ``except_project_ids`` are left alone
+    (the project whose own decision changed the specialist). Returns how many
+    projects were queued.
     """
     ids = sorted(set(specialist_ids))
     if not ids:
         return 0
-    affected = projects_affected_by(
-        specialist_ids=ids, params=scoring_params(), today=timezone.localdate()
-    )
+    skipped = set(except_project_ids)
+    affected = [
+        project_id
+        for project_id in projects_affected_by(
+            specialist_ids=ids, params=scoring_params(), today=timezone.localdate()
+        )
+        if project_id not in skipped
+    ]
     for project in Project.objects.filter(pk__in=affected).only("pk", "inputs_version"):
         project_match_enqueue(project=project, trigger=MatchRun.Trigger.ROSTER_CHANGE)
     return len(affected)
