@@ -395,7 +395,13 @@ class SpecialistAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "headline"]
     search_help_text = "Name, email or headline"
     list_per_page = 100
-    actions = ["vet_specialists", "deactivate_specialists", "change_availability"]
+    actions = [
+        "vet_specialists",
+        "unvet_specialists",
+        "deactivate_specialists",
+        "reactivate_specialists",
+        "change_availability",
+    ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         readonly = ["capacity_display", "skill_keys", "committed_hours", "created_at", "updated_at"]
@@ -468,9 +474,17 @@ class SpecialistAdmin(admin.ModelAdmin):
     def vet_specialists(self, request: HttpRequest, queryset: QuerySet[Specialist]) -> None:
         self._bulk_update(request, queryset, {"vetted": True})
 
+    @admin.action(description="Withdraw vetting of selected specialists", permissions=["change"])
+    def unvet_specialists(self, request: HttpRequest, queryset: QuerySet[Specialist]) -> None:
+        self._bulk_update(request, queryset, {"vetted": False})
+
     @admin.action(description="Deactivate selected specialists", permissions=["change"])
     def deactivate_specialists(self, request: HttpRequest, queryset: QuerySet[Specialist]) -> None:
         self._bulk_update(request, queryset, {"is_active": False})
+
+    @admin.action(description="Reactivate selected specialists", permissions=["change"])
+    def reactivate_specialists(self, request: HttpRequest, queryset: QuerySet[Specialist]) -> None:
+        self._bulk_update(request, queryset, {"is_active": True})
 
     @admin.action(
         description="Change availability of selected specialists…", permissions=["change"]

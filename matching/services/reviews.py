@@ -90,11 +90,23 @@ def project_role_override(*, project: Project, role: str, actor: User, reason: s
 
 # What each bulk change to the roster means as a decision. Only the changes
 # staff make from the admin are listed: anything else is an edit, not a decision.
-_SPECIALIST_CHANGES: dict[str, tuple[Any, str]] = {
-    "vetted": (True, Decision.Action.VET),
-    "is_active": (False, Decision.Action.DEACTIVATE),
-    "available_from": (None, Decision.Action.CHANGE_AVAILABILITY),
+# What a bulk change of each field records, by the value it is set to.
+_SPECIALIST_CHANGES: dict[str, dict[Any, str]] = {
+    "vetted": {True: Decision.Action.VET, False: Decision.Action.UNVET},
+    "is_active": {True: Decision.Action.REACTIVATE, False: Decision.Action.DEACTIVATE},
 }
+
+
+def _specialist_change_action(field: str, value: Any) -> str:
+    if field == "available_from":
+        if not isinstance(value, date):
+            raise ValueError("available_from must be a date")
+        return Decision.Action.CHANGE_AVAILABILITY
+    if field not in _SPECIALIST_CHANGES:
+        raise ValueError(f"{field!r} cannot be changed in bulk")
+    if not isinstance(value, bool):
+        raise ValueError(f"{field!r} must be true or false")
+    return _SPECIALIST_CHANGES[field][value]
 
 
 @transaction.atomic
@@ -105,23 +117,16 @@ def specialists_bulk_update(
     actor: User,
     reason: str = "",
 ) -> list[Specialist]:
-    """Vet, deactivate or move the availability of specialists, and re-rank what they affect.
+    """Vet, deactivate (or undo either) or move the availability of specialists.
 
-    ``changes`` holds any of ``vetted=True``, ``is_active=False`` and
+    ``changes`` holds any of ``vetted=<bool>``, ``is_active=<bool>`` and
     ``available_from=<date>``. Each specialist the change really alters gets a
     Decision; the open projects they may enter or leave are ranked again once
     the transaction commits. Returns the specialists that changed.
     """
     if not changes:
         raise ValueError("nothing to change")
-    for field, value in changes.items():
-        if field not in _SPECIALIST_CHANGES:
-            raise ValueError(f"{field!r} cannot be changed in bulk")
-        required, _action = _SPECIALIST_CHANGES[field]
-        if required is not None and value is not required:
-            raise ValueError(f"{field!r} can only be set to {required!r} in bulk")
-        if field == "available_from" and not isinstance(value, date):
-            raise ValueError("available_from must be a date")
+    actions = {field: _specialist_change_action(field, value) for field, value in changes.items()}
     changed: list[Specialist] = []
     # Locked in id order, like every other writer of specialists, so two bulk
     # updates over overlapping selections cannot deadlock.
@@ -141,7 +146,7 @@ def specialists_bulk_update(
         for field, (old, new) in altered.items():
             decision_record(
                 actor=actor,
-                action=_SPECIALIST_CHANGES[field][1],
+                action=actions[field],
                 reason=reason,
                 specialist=specialist,
                 details={"field": field, "from": _plain(old), "to": _plain(new)},

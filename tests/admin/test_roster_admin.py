@@ -58,6 +58,54 @@ def test_deactivating_removes_the_specialist_from_current_rankings(
     assert leaving not in [match.specialist for match in latest_matches(project)]
 
 
+def test_a_deactivation_can_be_undone_and_both_are_recorded(
+    staff_client: Any, project: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given a ranked specialist that staff deactivated by mistake
+    specialist = latest_matches(project)[0].specialist
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            reverse(CHANGELIST),
+            {"action": "deactivate_specialists", "_selected_action": [specialist.pk]},
+        )
+    assert specialist not in [match.specialist for match in latest_matches(project)]
+
+    # when staff reactivate them
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            reverse(CHANGELIST),
+            {"action": "reactivate_specialists", "_selected_action": [specialist.pk]},
+        )
+
+    # then they are back in the ranking, and the log shows both decisions
+    specialist.refresh_from_db()
+    assert specialist.is_active
+    assert specialist in [match.specialist for match in latest_matches(project)]
+    actions = list(
+        Decision.objects.filter(specialist=specialist)
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert actions == [Decision.Action.DEACTIVATE, Decision.Action.REACTIVATE]
+
+
+def test_withdrawing_vetting_removes_the_specialist_from_rankings(
+    staff_client: Any, project: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    specialist = latest_matches(project)[0].specialist
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            reverse(CHANGELIST),
+            {"action": "unvet_specialists", "_selected_action": [specialist.pk]},
+        )
+
+    specialist.refresh_from_db()
+    assert not specialist.vetted
+    assert Decision.objects.filter(specialist=specialist, action=Decision.Action.UNVET).exists()
+    assert specialist not in [match.specialist for match in latest_matches(project)]
+
+
 def test_changing_availability_asks_for_the_date_first(
     staff_client: Any, staff_user: Any, roster: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
@@ -118,7 +166,7 @@ def test_bulk_update_leaves_unchanged_specialists_alone(staff_user: Any, roster:
 
 @pytest.mark.parametrize(
     "changes",
-    [{}, {"hourly_rate": 10}, {"vetted": False}, {"is_active": True}, {"available_from": "soon"}],
+    [{}, {"hourly_rate": 10}, {"vetted": "no"}, {"is_active": 1}, {"available_from": "soon"}],
 )
 def test_bulk_update_refuses_changes_that_are_not_decisions(
     staff_user: Any, roster: Any, changes: dict[str, Any]
