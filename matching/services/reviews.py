@@ -50,11 +50,20 @@ def match_review(*, match: Match, status: str, actor: User, reason: str = "") ->
     if status == Match.ReviewStatus.REJECTED and not reason.strip():
         raise ValueError("a rejection needs a reason")
     match = Match.objects.select_for_update().get(pk=match.pk)
-    match.review_status = status
-    match.review_reason = reason
-    match.reviewed_by = actor
-    match.reviewed_at = timezone.now()
-    match.save(update_fields=["review_status", "review_reason", "reviewed_by", "reviewed_at"])
+    review = {
+        "review_status": status,
+        "review_reason": reason,
+        "reviewed_by": actor,
+        "reviewed_at": timezone.now(),
+    }
+    for field, value in review.items():
+        setattr(match, field, value)
+    match.save(update_fields=list(review))
+    # A run that finished while staff looked at an older one already copied the
+    # old review; the decision applies to the same pair in the newer runs too.
+    Match.objects.filter(
+        project_id=match.project_id, specialist_id=match.specialist_id, run_id__gt=match.run_id
+    ).update(**review)
     decision_record(
         actor=actor,
         action=_REVIEW_ACTIONS[status],

@@ -304,3 +304,24 @@ def test_match_list_reject_action_needs_a_reason(
         Match.ReviewStatus.REJECTED
     }
     assert Decision.objects.filter(action=Decision.Action.REJECT, reason="Duplicate").count() == 2
+
+
+def test_a_review_of_an_older_run_reaches_the_newer_run_of_the_same_pair(
+    staff_user: Any, project: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from matching.services.reviews import match_review
+    from matching.services.runs import project_match
+
+    # given staff looking at a match while a newer run has already been made
+    old = latest_matches(project)[0]
+    project_match(project_id=project.pk, trigger="staff")
+    newer = Match.objects.get(project=project, specialist=old.specialist, run__pk__gt=old.run_id)
+    assert newer.review_status == Match.ReviewStatus.PENDING
+
+    # when they reject the older match
+    match_review(match=old, status=Match.ReviewStatus.REJECTED, actor=staff_user, reason="Gone")
+
+    # then the client's current list no longer offers that specialist
+    newer.refresh_from_db()
+    assert newer.review_status == Match.ReviewStatus.REJECTED
+    assert newer.review_reason == "Gone"
