@@ -7,6 +7,8 @@ Delivery guarantees of ``matching.project_match``, and what covers each fault:
   visibility timeout; the stuck-project sweeper re-queues it sooner;
 - every pickup of a pending project is counted and committed first, so a
   message that kills every worker ends ``failed`` instead of looping;
+- a database that is away before the pickup is counted postpones the task
+  with backoff for as long as the outage lasts;
 - transient errors (database or broker connection lost, soft time limit)
   are retried with exponential backoff; when tries run out, or on any other
   error, the project ends ``failed`` with the reason and a failed MatchRun;
@@ -90,9 +92,20 @@ def project_match_task(
     from matching.services.runs import project_match
 
     log_extra = {"project_id": project_id, "inputs_version": inputs_version, "trigger": trigger}
-    attempt = project_attempt_begin(
-        project_id=project_id, inputs_version=inputs_version, trigger=trigger
-    )
+    try:
+        attempt = project_attempt_begin(
+            project_id=project_id, inputs_version=inputs_version, trigger=trigger
+        )
+    except TRANSIENT_ERRORS as exc:
+        # The database is away before the pickup could even be counted: this is
+        # no attempt at the project, so wait and try again for as long as the
+        # outage lasts (backoff capped at MATCHING_RETRY_BACKOFF_MAX_SECONDS).
+        countdown = _backoff_seconds(self.request.retries)
+        logger.warning(
+            "project match postponed",
+            extra={**log_extra, "countdown": countdown, "error": f"{type(exc).__name__}: {exc}"},
+        )
+        raise self.retry(exc=exc, countdown=countdown, max_retries=None) from exc
     if not attempt.proceed:
         logger.info("project match skipped", extra={**log_extra, "attempt": attempt.number})
         return

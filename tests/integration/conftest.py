@@ -6,11 +6,13 @@ so only PostgreSQL will do: an SQLite test database lives in this process's
 memory and no other process can see it.
 """
 
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -49,12 +51,12 @@ def wait_for(predicate: Callable[[], bool], timeout: float, interval: float = 0.
     return predicate()
 
 
-def worker_database_url() -> str:
+def worker_database_url(port: int | None = None) -> str:
     s = connection.settings_dict
     user = s.get("USER") or "postgres"
     password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    host = s.get("HOST") or "127.0.0.1"
-    port = s.get("PORT") or 5432
+    host = "127.0.0.1" if port else s.get("HOST") or "127.0.0.1"
+    port = port or s.get("PORT") or 5432
     return f"postgres://{user}{password}@{host}:{port}/{s['NAME']}"
 
 
@@ -151,7 +153,9 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[..., Worker]]:
     """Start real ``celery worker`` processes; all are stopped before the database goes."""
     workers: list[Worker] = []
 
-    def start(*, broker_url: str, beat: bool = False, **env: str) -> Worker:
+    def start(
+        *, broker_url: str, beat: bool = False, database_port: int | None = None, **env: str
+    ) -> Worker:
         index = len(workers)
         log = tmp_path / f"worker-{index}.log"
         var_dir = tmp_path / f"var-{index}"
@@ -171,7 +175,7 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[..., Worker]]:
             env={
                 **os.environ,
                 "PYTHONPATH": str(REPO_ROOT),
-                "DATABASE_URL": worker_database_url(),
+                "DATABASE_URL": worker_database_url(database_port),
                 "CELERY_BROKER_URL": broker_url,
                 "MARKETPLACE_VAR_DIR": str(var_dir),
                 "CELERY_TASK_ALWAYS_EAGER": "0",
@@ -250,3 +254,79 @@ def match_integrity(project_ids: list[int]) -> dict[str, Any]:
             run.pk for run in runs.annotate(n=Count("matches")) if run.n != run.candidate_count
         ],
     }
+
+
+class TcpProxy:
+    """A loopback TCP proxy the test can cut, as a database restart would.
+
+    While cut, every open connection is dropped and new ones are closed as
+    soon as they arrive; restored, it forwards to the target again.
+    """
+
+    def __init__(self, target_host: str, target_port: int) -> None:
+        self.target = (target_host, target_port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        self.up = True
+        self._lock = threading.Lock()
+        self._open: list[socket.socket] = []
+        self._stopped = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self._stopped:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if not self.up:
+                client.close()
+                continue
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            with self._lock:
+                self._open += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while chunk := source.recv(65536):
+                sink.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def cut(self) -> None:
+        self.up = False
+        with self._lock:
+            for sock in self._open:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
+            self._open.clear()
+
+    def restore(self) -> None:
+        self.up = True
+
+    def close(self) -> None:
+        self._stopped = True
+        self.cut()
+        self.listener.close()
+
+
+@pytest.fixture
+def database_proxy() -> Iterator[TcpProxy]:
+    """A proxy in front of the test database, for workers to connect through."""
+    s = connection.settings_dict
+    proxy = TcpProxy(s.get("HOST") or "127.0.0.1", int(s.get("PORT") or 5432))
+    yield proxy
+    proxy.close()

@@ -18,6 +18,7 @@ from marketplace.models import Project
 from tests.conftest import token_client
 from tests.integration.conftest import (
     RedisServer,
+    TcpProxy,
     Worker,
     match_integrity,
     requires_postgres,
@@ -209,3 +210,45 @@ def test_redis_restart_loses_and_duplicates_nothing(
     ]
     assert swept, worker.log_text()[-3000:]
     print(f"recovered {len(ids) - matched_before_kill} projects in {recovered_in:.1f}s")
+
+
+def test_database_outage_loses_and_duplicates_nothing(
+    client_user: Any,
+    redis_server: RedisServer,
+    start_worker: Callable[..., Worker],
+    publish_to: Callable[[str], None],
+    database_proxy: TcpProxy,
+) -> None:
+    # given a worker that reaches PostgreSQL through a proxy the test can cut,
+    # with the production recovery settings, and a batch being worked on
+    _roster()
+    api = token_client(client_user)
+    broker = redis_server.url(0)
+    publish_to(broker)
+    worker = start_worker(broker_url=broker, database_port=database_proxy.port)
+    ids = [_submit(api, i) for i in range(BATCH)]
+    assert wait_for(lambda: _matched(ids) >= 2, timeout=30, interval=0.02), worker.log_text()[
+        -2000:
+    ]
+
+    # when the database goes away under the worker (every connection dropped,
+    # new ones refused) for five seconds while briefs keep arriving
+    database_proxy.cut()
+    matched_at_cut = _matched(ids)
+    for i in range(BATCH, BATCH + 3):
+        ids.append(_submit(api, i))
+    time.sleep(5)
+    database_proxy.restore()
+    back_at = time.monotonic()
+
+    # then the worker recovers by itself within 30 s: every project ends
+    # matched, each by exactly one run, none failed
+    assert wait_for(lambda: _matched(ids) == len(ids), timeout=30, interval=0.2), (
+        f"{_matched(ids)}/{len(ids)} matched; worker log:\n{worker.log_text()[-4000:]}"
+    )
+    recovered_in = time.monotonic() - back_at
+    assert recovered_in < 30
+    time.sleep(1)
+    _assert_each_matched_exactly_once(ids)
+    assert worker.process.poll() is None
+    print(f"cut at {matched_at_cut}/{BATCH}; all {len(ids)} matched {recovered_in:.1f}s after")

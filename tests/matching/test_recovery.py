@@ -300,3 +300,32 @@ def test_submission_while_the_broker_is_down_is_kept_and_recovered_by_the_sweepe
         assert stuck_projects_sweep() == 1
     project.refresh_from_db()
     assert project.status == Project.Status.MATCHED
+
+
+def test_a_database_away_before_the_pickup_postpones_without_counting_an_attempt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given a project, and a database that is unreachable for the first four tries
+    # (more than MATCHING_MAX_ATTEMPTS, which must not be spent on an outage)
+    SpecialistFactory(tier="ai_engineer")
+    project = ProjectFactory()
+    from matching.services import recovery
+
+    real_begin = recovery.project_attempt_begin
+    outages = [OperationalError("connection refused")] * 4
+
+    def flaky_begin(**kwargs: Any) -> Any:
+        if outages:
+            raise outages.pop()
+        return real_begin(**kwargs)
+
+    monkeypatch.setattr(recovery, "project_attempt_begin", flaky_begin)
+
+    # when the task runs (eagerly: each postponed try runs at once)
+    project_match_task.delay(project_id=project.pk, inputs_version=project.inputs_version)
+
+    # then it waits out the outage and matches the project, not failing it
+    project.refresh_from_db()
+    assert outages == []
+    assert project.status == Project.Status.MATCHED
+    assert project.match_runs.filter(outcome=MatchRun.Outcome.SUCCEEDED).count() == 1
