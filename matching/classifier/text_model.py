@@ -175,6 +175,9 @@ class TextModel:
 def _quotable(ngram: str) -> bool:
     """Whether an n-gram could explain anything to a client if quoted back to them."""
     tokens = ngram.split()
+    # "skills rag" straddles brief_text's own "Skills:" label and the client's words.
+    if "skills" in tokens:
+        return False
     # "of the", "data of": an n-gram that starts or ends on a stop-word reads as a fragment.
     if tokens[0] in ENGLISH_STOP_WORDS or tokens[-1] in ENGLISH_STOP_WORDS:
         return False

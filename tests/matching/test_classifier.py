@@ -462,3 +462,12 @@ def test_classify_is_fast_after_warm_up() -> None:
         classify(title=title, description=description, checklist={"has_training_data": True})
         timings.append(time.perf_counter() - started)
     assert statistics.median(timings) < 0.05
+
+
+def test_rationale_never_quotes_the_skills_label_glued_to_a_skill() -> None:
+    result = classify(
+        title="Support assistant",
+        description="A chat assistant that drafts answers from our help-centre articles.",
+        required_skills=["RAG", "LangChain"],
+    )
+    assert not any("skills " in reason.lower() for reason in result.rationale)
