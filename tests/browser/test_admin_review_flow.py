@@ -205,12 +205,17 @@ def test_staff_review_a_project_in_the_browser_and_the_client_api_follows(
     after_rerun = _client_matches(base, token, project_id)
     assert "Newly Vetted" in [row["specialist"]["name"] for row in after_rerun]
     assert not old_ids & {row["id"] for row in after_rerun}, "the API serves the newest run"
-    # a new run starts reviews afresh, but the page reminds staff of what they decided before
+    # and staff decisions survive the re-run, on the page and in the client's API
     rerun_rows = page.locator("tr.mp-match")
     approved_again = rerun_rows.filter(has=page.locator(f"text={approved_name}"))
+    assert approved_again.get_attribute("data-review-status") == "approved"
     assert "Earlier run: approved by reviewer" in approved_again.inner_text()
     rejected_again = rerun_rows.filter(has=page.locator(f"text={rejected_name}"))
+    assert rejected_again.get_attribute("data-review-status") == "rejected"
     assert "Rate too close to the budget ceiling" in rejected_again.inner_text()
+    by_name = {row["specialist"]["name"]: row for row in after_rerun}
+    assert rejected_name not in by_name
+    assert by_name[approved_name]["review_status"] == "approved"
 
     # and every decision is on the project's record, with who and why
     decisions = page.locator("#decisions").inner_text()
