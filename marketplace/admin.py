@@ -65,17 +65,28 @@ def duration_text(delta: timedelta | None) -> str:
 # --- Project list filters ---------------------------------------------------------------------
 
 
-class NeedsReviewFilter(admin.SimpleListFilter):
-    title = "needs review"
-    parameter_name = "needs_review"
+class _OnlyFilter(admin.SimpleListFilter):
+    """A filter with a single choice that narrows the list to some projects."""
+
+    label = ""
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("yes", "Matches awaiting review")]
+        return [("yes", self.label)]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Project]) -> QuerySet[Project]:
-        if self.value() == "yes":
-            return needs_review_projects(queryset)
-        return queryset
+        return self.narrow(queryset) if self.value() == "yes" else queryset
+
+    def narrow(self, queryset: QuerySet[Project]) -> QuerySet[Project]:
+        raise NotImplementedError
+
+
+class NeedsReviewFilter(_OnlyFilter):
+    title = "needs review"
+    parameter_name = "needs_review"
+    label = "Matches awaiting review"
+
+    def narrow(self, queryset: QuerySet[Project]) -> QuerySet[Project]:
+        return needs_review_projects(queryset)
 
 
 class ConfidenceFilter(admin.SimpleListFilter):
@@ -96,17 +107,13 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StuckFilter(admin.SimpleListFilter):
+class StuckFilter(_OnlyFilter):
     title = "pending too long"
     parameter_name = "stuck"
+    label = "Pending too long"
 
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("yes", "Pending too long")]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Project]) -> QuerySet[Project]:
-        if self.value() == "yes":
-            return queryset.filter(stuck_project_q())
-        return queryset
+    def narrow(self, queryset: QuerySet[Project]) -> QuerySet[Project]:
+        return queryset.filter(stuck_project_q())
 
 
 class OpenFilter(admin.SimpleListFilter):

@@ -68,6 +68,18 @@ def _backoff_seconds(retries: int) -> int:
     )
 
 
+def _fail(
+    *, project_id: int, inputs_version: int | None, trigger: str, error: str, reason: str
+) -> None:
+    """End the project ``failed`` with the reason, keeping a failed run for staff."""
+    from matching.services.recovery import match_run_record_failed, project_mark_failed
+
+    match_run_record_failed(
+        project_id=project_id, inputs_version=inputs_version, trigger=trigger, error=error
+    )
+    project_mark_failed(project_id=project_id, inputs_version=inputs_version, reason=reason)
+
+
 @shared_task(
     bind=True,
     base=SweeperBackedTask,
@@ -83,12 +95,7 @@ def project_match_task(
     inputs_version: int | None = None,
     trigger: str = "submit",
 ) -> None:
-    from matching.services.recovery import (
-        match_run_record_failed,
-        project_attempt_begin,
-        project_attempts_reset,
-        project_mark_failed,
-    )
+    from matching.services.recovery import project_attempt_begin, project_attempts_reset
     from matching.services.runs import project_match
 
     log_extra = {"project_id": project_id, "inputs_version": inputs_version, "trigger": trigger}
@@ -122,12 +129,11 @@ def project_match_task(
                 extra={**log_extra, "attempt": tries, "countdown": countdown, "error": reason},
             )
             raise self.retry(exc=exc, countdown=countdown, max_retries=None) from exc
-        match_run_record_failed(
-            project_id=project_id, inputs_version=inputs_version, trigger=trigger, error=reason
-        )
-        project_mark_failed(
+        _fail(
             project_id=project_id,
             inputs_version=inputs_version,
+            trigger=trigger,
+            error=reason,
             reason=f"Matching failed {tries} times; last error: {reason}",
         )
         return
@@ -135,12 +141,11 @@ def project_match_task(
         # Not transient: trying again would fail the same way.
         logger.exception("project match failed", extra={**log_extra, "attempt": tries})
         reason = f"{type(exc).__name__}: {exc}".strip()
-        match_run_record_failed(
-            project_id=project_id, inputs_version=inputs_version, trigger=trigger, error=reason
-        )
-        project_mark_failed(
+        _fail(
             project_id=project_id,
             inputs_version=inputs_version,
+            trigger=trigger,
+            error=reason,
             reason=f"Matching failed: {reason}",
         )
         return
