@@ -16,6 +16,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from marketplace.models import Project, Role, Specialist
+from matching.classifier import CHECKLIST_QUESTIONS
 
 UNKNOWN_FIELD = "Unknown or read-only field; it cannot be set."
 
@@ -63,27 +64,27 @@ class ChecklistSerializer(StrictInputSerializer):
     general_model_sufficient = serializers.BooleanField(
         allow_null=True,
         required=False,
-        help_text="Does a general-purpose model or API already get most of the way?",
+        help_text=CHECKLIST_QUESTIONS["general_model_sufficient"],
     )
     model_is_moat = serializers.BooleanField(
         allow_null=True,
         required=False,
-        help_text="Is the model's accuracy on proprietary data the reason customers choose you?",
+        help_text=CHECKLIST_QUESTIONS["model_is_moat"],
     )
     has_training_data = serializers.BooleanField(
         allow_null=True,
         required=False,
-        help_text="Is there training data (volume, labels, governance)?",
+        help_text=CHECKLIST_QUESTIONS["has_training_data"],
     )
     needs_continuous_retraining = serializers.BooleanField(
         allow_null=True,
         required=False,
-        help_text="Will the model need monitoring, retraining and drift detection in a year?",
+        help_text=CHECKLIST_QUESTIONS["needs_continuous_retraining"],
     )
     needs_value_within_weeks = serializers.BooleanField(
         allow_null=True,
         required=False,
-        help_text="Must it deliver value in days or weeks rather than months?",
+        help_text=CHECKLIST_QUESTIONS["needs_value_within_weeks"],
     )
 
 

@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+# Below this confidence the client is asked the unanswered checklist questions.
+LOW_CONFIDENCE_THRESHOLD = 0.7
+
 CHECKLIST_QUESTIONS: dict[str, str] = {
     "general_model_sufficient": (
         "Does a general-purpose model or API (for example a hosted chat model) already get you "

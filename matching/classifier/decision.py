@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .checklist import (
     ANSWER_REASONS,
     CHECKLIST_QUESTIONS,
+    LOW_CONFIDENCE_THRESHOLD,
     ChecklistEvidence,
     answer_weight,
     normalise_answers,
@@ -16,7 +17,6 @@ from .checklist import (
 )
 from .text_model import TextEvidence, TextModel, get_model
 
-LOW_CONFIDENCE_THRESHOLD = 0.7
 AI, ML = "ai_engineer", "ml_engineer"
 ROLE_NAMES = {AI: "AI engineer", ML: "ML engineer"}
 # Inputs are coerced to text and cut before anything else so a pathological caller (a

@@ -11,7 +11,6 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from marketplace.models import Project
-from matching.classifier import classify
 from matching.models import Match, MatchRun
 from matching.ranking import (
     no_match_reason,
@@ -33,6 +32,10 @@ ALGORITHM_VERSION = "weighted-sql-1"
 
 def project_classify(*, project: Project) -> None:
     """Set the project's role need from its brief and checklist (not saved here)."""
+    # Imported here: web processes queue runs through this module but never
+    # classify, and should not load scikit-learn for it.
+    from matching.classifier import classify
+
     result = classify(
         title=project.title,
         description=project.description,
