@@ -48,10 +48,6 @@ def get_project_or_404(request: Request, project_id: int) -> Project:
     return project
 
 
-# Kept for callers of the first version of this module.
-_get_project_or_404 = get_project_or_404
-
-
 class ProjectListCreateApi(GenericAPIView):
     # For introspection (filters, schema) only; rows always come from the selector.
     queryset = Project.objects.none()
