@@ -4,7 +4,9 @@ Delivery guarantees of ``matching.project_match``, and what covers each fault:
 
 - the task is acknowledged late (settings), so a worker killed mid-run leaves
   its message unacknowledged and the broker hands it out again after the
-  visibility timeout; the stuck-project sweeper re-queues it sooner;
+  visibility timeout; the stuck-project sweeper re-queues it sooner, and is
+  the only cover for a message the kill caught between Redis handing it out
+  and kombu recording it as unacknowledged (it is then in neither place);
 - every pickup of a pending project is counted and committed first, so a
   message that kills every worker ends ``failed`` instead of looping;
 - a database that is away before the pickup is counted postpones the task
