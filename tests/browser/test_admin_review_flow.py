@@ -62,6 +62,13 @@ def browser_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         finally:
             context.close()
             browser.close()
+            # While Playwright's loop runs, Django keys its connections by that
+            # context, not by the thread: the test's ORM calls got connections
+            # of their own, which pytest-django never sees. Close them here, or
+            # they keep the test database open at teardown.
+            from django.db import connections
+
+            connections.close_all()
 
 
 def _log_in(page: Any, base_url: str, username: str) -> None:
