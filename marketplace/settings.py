@@ -365,6 +365,13 @@ INHOUSE_MONTHLY_COST_USD = {
 # sweeper last re-queued it) is handed to a worker again. Well above the task
 # hard time limit, so a task still running is not queued a second time.
 STUCK_PROJECT_AFTER_SECONDS = env_int("STUCK_PROJECT_AFTER_SECONDS", 300)
+# Roster changes re-rank the open projects they affect, coalesced: a run
+# queued for a roster change waits this long (so a burst of edits, such as a
+# partner syncing its roster one PATCH at a time, shares one run), and while
+# it is queued further changes queue nothing more. The marker lives in the
+# shared cache and lapses after the second figure, should the run be lost.
+MATCHING_REMATCH_DELAY_SECONDS = env_int("MATCHING_REMATCH_DELAY_SECONDS", 5)
+MATCHING_REMATCH_COALESCE_SECONDS = env_int("MATCHING_REMATCH_COALESCE_SECONDS", 120)
 # After this many worker pickups a project ends "failed" instead of looping.
 MATCHING_MAX_ATTEMPTS = env_int("MATCHING_MAX_ATTEMPTS", 5)
 # Retry countdowns of a transiently failing run: exponential from 2 s, capped

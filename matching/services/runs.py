@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -99,6 +100,8 @@ def project_match(
     marks the project failed.
     """
     started = time.monotonic()
+    # Before the roster is read: a roster change from here on queues a run of its own.
+    _rematch_marker_clear(project_id=project_id)
     with transaction.atomic():
         project = Project.objects.select_for_update().filter(pk=project_id).first()
         if project is None:
@@ -205,6 +208,50 @@ def project_match_enqueue(*, project: Project, trigger: str) -> None:
     )
 
 
+def _rematch_marker(project_id: int) -> str:
+    return f"matching:rematch-queued:{project_id}"
+
+
+def _rematch_marker_clear(*, project_id: int) -> None:
+    try:
+        cache.delete(_rematch_marker(project_id))
+    except Exception:
+        # The marker lapses by itself; a cache outage must not stop matching.
+        logger.warning("could not clear the re-match marker", exc_info=True)
+
+
+def project_rematch_enqueue(*, project_id: int, inputs_version: int) -> None:
+    """Queue a roster-change run once the transaction commits, unless one is queued already.
+
+    The marker is set after the change commits and cleared by the run before
+    it reads the roster, so a change either finds no marker (and queues a run)
+    or finds a run that has not read the roster yet (and will see it).
+    """
+    from matching.tasks import project_match_task
+
+    def enqueue() -> None:
+        try:
+            first = cache.add(
+                _rematch_marker(project_id),
+                inputs_version,
+                timeout=settings.MATCHING_REMATCH_COALESCE_SECONDS,
+            )
+        except Exception:
+            logger.warning("could not set the re-match marker; queueing anyway", exc_info=True)
+            first = True
+        if first:
+            project_match_task.apply_async(
+                kwargs={
+                    "project_id": project_id,
+                    "inputs_version": inputs_version,
+                    "trigger": MatchRun.Trigger.ROSTER_CHANGE,
+                },
+                countdown=settings.MATCHING_REMATCH_DELAY_SECONDS,
+            )
+
+    transaction.on_commit(enqueue)
+
+
 def open_projects() -> QuerySet[Project]:
     """Projects still looking for specialists: not closed and not failed."""
     return Project.objects.filter(closed_at__isnull=True).exclude(status=Project.Status.FAILED)
@@ -226,7 +273,8 @@ def specialists_changed(
     can add a specialist to a project's list or remove one from it: every
     open, matched project whose latest list holds one of them, or whose need,
     budget, start and hours one of them could now meet, is ranked again (once
-    each, after the change commits). ``except_project_ids`` are left alone
+    each, after the change commits, coalesced with other changes while its run
+    is still queued: see ``project_rematch_enqueue``). ``except_project_ids`` are left alone
     (the project whose own decision changed the specialist). Returns how many
     projects were queued.
     """
@@ -242,5 +290,5 @@ def specialists_changed(
         if project_id not in skipped
     ]
     for project in Project.objects.filter(pk__in=affected).only("pk", "inputs_version"):
-        project_match_enqueue(project=project, trigger=MatchRun.Trigger.ROSTER_CHANGE)
+        project_rematch_enqueue(project_id=project.pk, inputs_version=project.inputs_version)
     return len(affected)

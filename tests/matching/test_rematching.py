@@ -282,6 +282,79 @@ def test_an_import_reranks_each_affected_project_once_after_the_file(
         assert _latest_run(project).trigger == MatchRun.Trigger.ROSTER_CHANGE
 
 
+@pytest.fixture
+def queued_runs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Runs published to the broker (not run): their kwargs and countdown."""
+    from matching.tasks import project_match_task
+
+    published: list[dict[str, Any]] = []
+
+    def apply_async(*args: Any, kwargs: dict[str, Any], **options: Any) -> None:
+        published.append({**kwargs, "countdown": options.get("countdown")})
+
+    monkeypatch.setattr(project_match_task, "apply_async", apply_async)
+    return published
+
+
+def test_a_burst_of_roster_changes_queues_one_delayed_run_per_project(
+    django_capture_on_commit_callbacks: Any, queued_runs: list[dict[str, Any]], settings: Any
+) -> None:
+    # given a project listing a specialist
+    specialist = SpecialistFactory(tier=AI_ENGINEER, hourly_rate=Decimal("25"))
+    project = _matched_project()
+
+    # when the specialist's rate is changed five times in a row, each its own commit
+    for cents in range(5):
+        with django_capture_on_commit_callbacks(execute=True):
+            specialist_update(specialist=specialist, data={"hourly_rate": f"26.{cents}0"})
+
+    # then one run was queued for the project, after the delay that lets edits gather
+    assert queued_runs == [
+        {
+            "project_id": project.pk,
+            "inputs_version": project.inputs_version,
+            "trigger": MatchRun.Trigger.ROSTER_CHANGE,
+            "countdown": settings.MATCHING_REMATCH_DELAY_SECONDS,
+        }
+    ]
+
+    # and once that run has started, it has read nothing yet that a later
+    # change could miss, so the next change queues a run again
+    project_match(project_id=project.pk, trigger=MatchRun.Trigger.ROSTER_CHANGE)
+    assert _listed(project) == [specialist.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        specialist_update(specialist=specialist, data={"hourly_rate": "80.00"})
+    assert len(queued_runs) == 2
+
+
+def test_roster_changes_still_queue_runs_when_the_cache_is_down(
+    django_capture_on_commit_callbacks: Any,
+    queued_runs: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.core.cache import cache
+
+    specialist = SpecialistFactory(tier=AI_ENGINEER)
+    project = _matched_project()
+
+    def down(*args: Any, **kwargs: Any) -> None:
+        raise ConnectionError("cache is down")
+
+    monkeypatch.setattr(cache, "add", down)
+    monkeypatch.setattr(cache, "delete", down)
+
+    # every change queues a run (uncoalesced, but none is lost)
+    for rate in ("26", "27"):
+        with django_capture_on_commit_callbacks(execute=True):
+            specialist_update(specialist=specialist, data={"hourly_rate": rate})
+    assert [run["project_id"] for run in queued_runs] == [project.pk, project.pk]
+
+    # and the run itself goes ahead
+    run = project_match(project_id=project.pk, trigger=MatchRun.Trigger.ROSTER_CHANGE)
+    assert run is not None
+    assert run.outcome == MatchRun.Outcome.SUCCEEDED
+
+
 def test_update_refuses_unknown_and_invalid_fields() -> None:
     specialist = SpecialistFactory()
     other = SpecialistFactory(email="taken@example.com")
