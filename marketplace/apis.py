@@ -1,5 +1,7 @@
 """Project and roster endpoints: thin views that validate, call a service or selector, render."""
 
+from typing import Any
+
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -48,6 +50,28 @@ def get_project_or_404(request: Request, project_id: int) -> Project:
     return project
 
 
+# A route on one of the caller's objects: an object they may not see is a 404
+# on any method. DRF answers a method the route lacks (405) and OPTIONS (200)
+# before any lookup; here the object is looked up first, so an id that is
+# another tenant's, or nobody's, is "not found" whatever the method. (A comment,
+# not a docstring: drf-spectacular would print a docstring in every operation.)
+class ScopedObjectApi(APIView):
+    def visible_object(self, request: Request, **kwargs: Any) -> object:
+        """Return the object the URL names, or raise Http404 if the caller may not see it."""
+        raise NotImplementedError
+
+    # DRF hands these a DRF Request where Django's View types an HttpRequest.
+    def http_method_not_allowed(  # type: ignore[override]
+        self, request: Request, *args: Any, **kwargs: Any
+    ) -> Response:
+        self.visible_object(request, **kwargs)
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
+    def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:  # type: ignore[override]
+        self.visible_object(request, **kwargs)
+        return super().options(request, *args, **kwargs)
+
+
 class ProjectListCreateApi(GenericAPIView):
     # For introspection (filters, schema) only; rows always come from the selector.
     queryset = Project.objects.none()
@@ -87,7 +111,10 @@ class ProjectListCreateApi(GenericAPIView):
         return Response(ProjectOutputSerializer(project).data, status=status.HTTP_201_CREATED)
 
 
-class ProjectDetailApi(APIView):
+class ProjectDetailApi(ScopedObjectApi):
+    def visible_object(self, request: Request, **kwargs: Any) -> object:
+        return get_project_or_404(request, kwargs["project_id"])
+
     @extend_schema(responses=ProjectOutputSerializer)
     def get(self, request: Request, project_id: int) -> Response:
         project = get_project_or_404(request, project_id)

@@ -1,13 +1,14 @@
 """A client's matches: the ranked list, and accepting or declining one."""
 
+from typing import Any
+
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from marketplace.apis import acting_organization, get_project_or_404
+from marketplace.apis import ScopedObjectApi, acting_organization, get_project_or_404
 from marketplace.exceptions import Conflict
 from marketplace.filters import MatchFilter
 from marketplace.idempotency import idempotent_post
@@ -22,9 +23,12 @@ from matching.services.client_decisions import (
 )
 
 
-class ProjectMatchListApi(GenericAPIView):
+class ProjectMatchListApi(ScopedObjectApi, GenericAPIView):
     queryset = Match.objects.none()
     filterset_class = MatchFilter
+
+    def visible_object(self, request: Request, **kwargs: Any) -> object:
+        return get_project_or_404(request, kwargs["project_id"])
 
     @extend_schema(responses=MatchOutputSerializer(many=True))
     def get(self, request: Request, project_id: int) -> Response:
@@ -34,9 +38,16 @@ class ProjectMatchListApi(GenericAPIView):
         return self.get_paginated_response(MatchOutputSerializer(page, many=True).data)
 
 
-class _ClientDecisionApi(APIView):
+class _ClientDecisionApi(ScopedObjectApi):
     idempotent = True
     decide = staticmethod(match_client_accept)
+
+    def visible_object(self, request: Request, **kwargs: Any) -> object:
+        project = get_project_or_404(request, kwargs["project_id"])
+        match = client_match_get(project=project, match_id=kwargs["match_id"])
+        if match is None:
+            raise Http404
+        return match
 
     def post(self, request: Request, project_id: int, match_id: int) -> Response:
         project = get_project_or_404(request, project_id)

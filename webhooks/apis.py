@@ -1,16 +1,17 @@
 """Partners' (and clients') webhook endpoints: register, list, show, delete."""
 
+from typing import Any
+
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts.permissions import ActsForOrganization
 from accounts.selectors import caller_organization
-from marketplace.apis import acting_organization
+from marketplace.apis import ScopedObjectApi, acting_organization
 from marketplace.idempotency import idempotent_post
 from marketplace.openapi import IDEMPOTENCY_KEY_PARAMETER
 from webhooks.models import WebhookEndpoint
@@ -62,8 +63,11 @@ def _get_endpoint_or_404(request: Request, endpoint_id: int) -> WebhookEndpoint:
     return endpoint
 
 
-class WebhookEndpointDetailApi(APIView):
+class WebhookEndpointDetailApi(ScopedObjectApi):
     permission_classes = [ActsForOrganization]
+
+    def visible_object(self, request: Request, **kwargs: Any) -> object:
+        return _get_endpoint_or_404(request, kwargs["endpoint_id"])
 
     @extend_schema(responses=WebhookEndpointOutputSerializer)
     def get(self, request: Request, endpoint_id: int) -> Response:

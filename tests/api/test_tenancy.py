@@ -22,8 +22,15 @@ ROUTES = [
     ("post", "/api/v1/projects/{project}/matches/{match}/decline/", {"reason": "x"}),
     ("get", "/api/v1/webhooks/{webhook}/", None),
     ("delete", "/api/v1/webhooks/{webhook}/", None),
+    # HEAD and OPTIONS, which every route answers
+    ("head", "/api/v1/projects/{project}/", None),
+    ("options", "/api/v1/projects/{project}/", None),
+    ("options", "/api/v1/projects/{project}/matches/", None),
+    ("options", "/api/v1/projects/{project}/matches/{match}/accept/", None),
+    ("options", "/api/v1/webhooks/{webhook}/", None),
 ]
-# Methods the routes do not have: a 405 that is the same whoever owns the object.
+# Methods the routes do not have: a 405 on the caller's own object, and the
+# same 404 on another tenant's as on an id that exists nowhere.
 UNSUPPORTED = [
     ("put", "/api/v1/projects/{project}/"),
     ("delete", "/api/v1/projects/{project}/"),
@@ -58,12 +65,13 @@ def test_foreign_object_is_404_on_every_route_and_method(
 
     # then it is simply not found, with the error envelope and nothing leaked
     assert response.status_code == 404, (method, url, response.content)
-    assert response.json()["code"] == "not_found"
+    if method != "head":
+        assert response.json()["code"] == "not_found"
     assert str(foreign_objects["owner"].organization.name) not in response.content.decode()
 
 
 @pytest.mark.parametrize(("method", "route"), UNSUPPORTED)
-def test_unsupported_methods_answer_alike_for_own_foreign_and_missing_objects(
+def test_unsupported_methods_are_405_on_own_objects_and_404_on_all_others(
     caller: Caller, foreign_objects: dict[str, Any], method: str, route: str
 ) -> None:
     # given the caller's own objects, another tenant's, and ids that exist nowhere
@@ -81,9 +89,13 @@ def test_unsupported_methods_answer_alike_for_own_foreign_and_missing_objects(
         for ids in (own, foreign_objects, missing)
     ]
 
-    # then all three answers are the same 405: nothing tells them apart
-    assert {r.status_code for r in answers} == {405}
-    assert len({r.content for r in answers}) == 1
+    # then the caller's own object says the method is not allowed, and another
+    # tenant's answers exactly as an id that does not exist
+    own_answer, foreign_answer, missing_answer = answers
+    assert own_answer.status_code == 405
+    assert own_answer.json()["code"] == "method_not_allowed"
+    assert foreign_answer.status_code == missing_answer.status_code == 404
+    assert foreign_answer.content == missing_answer.content
 
 
 def test_foreign_project_is_unchanged_after_every_attempt(
