@@ -377,6 +377,10 @@ MATCHING_MAX_ATTEMPTS = env_int("MATCHING_MAX_ATTEMPTS", 5)
 # Retry countdowns of a transiently failing run: exponential from 2 s, capped
 # (and kept far below the visibility timeout, see the Celery section).
 MATCHING_RETRY_BACKOFF_MAX_SECONDS = env_int("MATCHING_RETRY_BACKOFF_MAX_SECONDS", 60)
+# A task that finds the database away before it starts waits and looks again,
+# for as long as the outage lasts, at most this long between looks: so it is
+# back at work within this long of the database's return (target: 30 s).
+MATCHING_POSTPONE_MAX_SECONDS = env_int("MATCHING_POSTPONE_MAX_SECONDS", 8)
 
 # --- Webhooks -----------------------------------------------------------------
 

@@ -61,13 +61,23 @@ class SweeperBackedTask(Task):
             return None
 
 
-def _backoff_seconds(retries: int) -> int:
+def _backoff_seconds(retries: int, *, maximum: int | None = None) -> int:
     return get_exponential_backoff_interval(
         factor=2,
         retries=retries,
-        maximum=settings.MATCHING_RETRY_BACKOFF_MAX_SECONDS,
+        maximum=settings.MATCHING_RETRY_BACKOFF_MAX_SECONDS if maximum is None else maximum,
         full_jitter=True,
     )
+
+
+def postpone_seconds(retries: int) -> int:
+    """How long a task waits out a database outage before it looks again.
+
+    Capped low, unlike the retries of a failing run: the wait after the
+    database is back is at most this, and the service must recover within
+    30 s of an outage of any length.
+    """
+    return _backoff_seconds(retries, maximum=settings.MATCHING_POSTPONE_MAX_SECONDS)
 
 
 def _fail(
@@ -108,8 +118,8 @@ def project_match_task(
     except TRANSIENT_ERRORS as exc:
         # The database is away before the pickup could even be counted: this is
         # no attempt at the project, so wait and try again for as long as the
-        # outage lasts (backoff capped at MATCHING_RETRY_BACKOFF_MAX_SECONDS).
-        countdown = _backoff_seconds(self.request.retries)
+        # outage lasts (backoff capped at MATCHING_POSTPONE_MAX_SECONDS).
+        countdown = postpone_seconds(self.request.retries)
         logger.warning(
             "project match postponed",
             extra={**log_extra, "countdown": countdown, "error": f"{type(exc).__name__}: {exc}"},

@@ -18,7 +18,7 @@ from matching.services.recovery import (
     project_mark_failed,
     stuck_projects_sweep,
 )
-from matching.tasks import project_match_task
+from matching.tasks import postpone_seconds, project_match_task
 from tests.marketplace.factories import ProjectFactory, SpecialistFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 def _fast_retries(settings: Any) -> Iterator[None]:
     settings.MATCHING_MAX_ATTEMPTS = 3
     settings.MATCHING_RETRY_BACKOFF_MAX_SECONDS = 0
+    settings.MATCHING_POSTPONE_MAX_SECONDS = 0
     # An eager task that propagates errors raises celery's Retry to the caller
     # instead of running the retry; without propagation, eager apply() runs
     # each retry at once, as a worker would after the countdown.
@@ -329,3 +330,17 @@ def test_a_database_away_before_the_pickup_postpones_without_counting_an_attempt
     assert outages == []
     assert project.status == Project.Status.MATCHED
     assert project.match_runs.filter(outcome=MatchRun.Outcome.SUCCEEDED).count() == 1
+
+
+def test_a_long_outage_never_makes_a_postponed_task_wait_long_after_it(settings: Any) -> None:
+    # given the production cap on waiting out a database outage
+    settings.MATCHING_POSTPONE_MAX_SECONDS = 8
+
+    # when a task has already waited through many tries (a long outage)
+    waits = [postpone_seconds(retries) for retries in range(40) for _ in range(20)]
+
+    # then it never waits longer than the cap, so it is back soon after the database
+    assert max(waits) <= 8
+    assert min(waits) >= 0
+    # and the waits still spread out (full jitter), not all at the cap
+    assert len(set(waits[-100:])) > 1
