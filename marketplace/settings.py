@@ -169,6 +169,9 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "marketplace",
+            # Bounded waits, as for the broker: a Redis that vanished without
+            # closing the connection must not hang a request or a task.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 5},
         }
     }
 else:
