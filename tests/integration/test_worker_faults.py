@@ -80,6 +80,19 @@ def _assert_each_matched_exactly_once(ids: list[int]) -> None:
     assert integrity["runs_with_wrong_match_count"] == []
 
 
+def _assert_all_matched_once_within_30s(ids: list[int], worker: Worker, back_at: float) -> float:
+    """Every project ends matched, each by one run, within 30 s of back_at; returns the time."""
+    assert wait_for(lambda: _matched(ids) == len(ids), timeout=30, interval=0.2), (
+        f"{_matched(ids)}/{len(ids)} matched; worker log:\n{worker.log_text()[-4000:]}"
+    )
+    recovered_in = time.monotonic() - back_at
+    assert recovered_in < 30
+    time.sleep(1)  # let any redelivered duplicate run too, so it would be caught
+    _assert_each_matched_exactly_once(ids)
+    assert worker.process.poll() is None
+    return recovered_in
+
+
 def _json_lines(*workers: Worker) -> list[dict[str, Any]]:
     lines = []
     for worker in workers:
@@ -204,14 +217,7 @@ def test_redis_restart_loses_and_duplicates_nothing(
 
     # then the service recovers by itself within 30 s and every project ends
     # matched, each by exactly one run
-    assert wait_for(lambda: _matched(ids) == len(ids), timeout=30, interval=0.2), (
-        f"{_matched(ids)}/{len(ids)} matched; worker log:\n{worker.log_text()[-4000:]}"
-    )
-    recovered_in = time.monotonic() - back_at
-    assert recovered_in < 30
-    time.sleep(1)
-    _assert_each_matched_exactly_once(ids)
-    assert worker.process.poll() is None
+    recovered_in = _assert_all_matched_once_within_30s(ids, worker, back_at)
     # and it was the sweeper that brought back what Redis lost
     swept = [
         line
@@ -253,12 +259,5 @@ def test_database_outage_loses_and_duplicates_nothing(
 
     # then the worker recovers by itself within 30 s: every project ends
     # matched, each by exactly one run, none failed
-    assert wait_for(lambda: _matched(ids) == len(ids), timeout=30, interval=0.2), (
-        f"{_matched(ids)}/{len(ids)} matched; worker log:\n{worker.log_text()[-4000:]}"
-    )
-    recovered_in = time.monotonic() - back_at
-    assert recovered_in < 30
-    time.sleep(1)
-    _assert_each_matched_exactly_once(ids)
-    assert worker.process.poll() is None
+    recovered_in = _assert_all_matched_once_within_30s(ids, worker, back_at)
     print(f"cut at {matched_at_cut}/{BATCH}; all {len(ids)} matched {recovered_in:.1f}s after")
