@@ -2,7 +2,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.parsers import FormParser
 from rest_framework.throttling import AnonRateThrottle
 
-from marketplace.parsers import BoundedJSONParser
+from api.parsers import BoundedJSONParser
 
 
 class LoginRateThrottle(AnonRateThrottle):

@@ -5,7 +5,6 @@ from typing import Any
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,11 +14,12 @@ from accounts.authentication import PartnerPrincipal
 from accounts.models import Organization, User
 from accounts.permissions import IsStaffCaller
 from accounts.selectors import caller_is_staff, caller_organization
-from marketplace.exceptions import Conflict
+from api.exceptions import Conflict
+from api.idempotency import idempotent_post
+from api.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
+from api.views import ScopedObjectApi, acting_organization
 from marketplace.filters import ProjectFilter, SpecialistFilter
-from marketplace.idempotency import idempotent_post
 from marketplace.models import Project, Specialist
-from marketplace.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
 from marketplace.selectors import project_get, project_list, specialist_get, specialist_list
 from marketplace.serializers import (
     ProjectInputSerializer,
@@ -31,14 +31,6 @@ from marketplace.services.projects import ProjectClosed, project_submit, project
 from marketplace.services.specialist_api import specialist_api_create, specialist_api_update
 
 
-def acting_organization(request: Request) -> Organization:
-    """The organization a write acts for; staff own no tenant data to write."""
-    organization = caller_organization(user=request.user)
-    if organization is None:
-        raise PermissionDenied("Only a client or partner account can do this.")
-    return organization
-
-
 def get_project_or_404(request: Request, project_id: int) -> Project:
     project = project_get(
         project_id=project_id,
@@ -48,28 +40,6 @@ def get_project_or_404(request: Request, project_id: int) -> Project:
     if project is None:
         raise Http404
     return project
-
-
-# A route on one of the caller's objects: an object they may not see is a 404
-# on any method. DRF answers a method the route lacks (405) and OPTIONS (200)
-# before any lookup; here the object is looked up first, so an id that is
-# another tenant's, or nobody's, is "not found" whatever the method. (A comment,
-# not a docstring: drf-spectacular would print a docstring in every operation.)
-class ScopedObjectApi(APIView):
-    def visible_object(self, request: Request, **kwargs: Any) -> object:
-        """Return the object the URL names, or raise Http404 if the caller may not see it."""
-        raise NotImplementedError
-
-    # DRF hands these a DRF Request where Django's View types an HttpRequest.
-    def http_method_not_allowed(  # type: ignore[override]
-        self, request: Request, *args: Any, **kwargs: Any
-    ) -> Response:
-        self.visible_object(request, **kwargs)
-        return super().http_method_not_allowed(request, *args, **kwargs)
-
-    def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:  # type: ignore[override]
-        self.visible_object(request, **kwargs)
-        return super().options(request, *args, **kwargs)
 
 
 class ProjectListCreateApi(GenericAPIView):

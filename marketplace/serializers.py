@@ -6,19 +6,16 @@ server-owned field such as ``status`` or ``role_need``) is rejected with a
 """
 
 import zoneinfo
-from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 from django.utils import timezone
 from rest_framework import serializers
 
+from api.serializers import StrictCharField, StrictInputSerializer
 from marketplace.models import Project, Role, Specialist
 from matching.classifier import CHECKLIST_QUESTIONS
-
-UNKNOWN_FIELD = "Unknown or read-only field; it cannot be set."
 
 # The earliest calendar date anywhere on Earth (UTC-12): "today" for a client
 # far west of UTC must not be rejected as a date in the past.
@@ -27,37 +24,6 @@ _EARLIEST_UTC_OFFSET = timedelta(hours=12)
 
 def earliest_allowed_start() -> date:
     return (timezone.now() - _EARLIEST_UTC_OFFSET).date()
-
-
-class StrictCharField(serializers.CharField):
-    """A string, and only a string: DRF would quietly turn ``12.5`` into ``"12.5"``."""
-
-    default_error_messages = {"not_a_string": "Must be a string."}
-
-    def to_internal_value(self, data: Any) -> str:
-        if not isinstance(data, str):
-            self.fail("not_a_string")
-        return super().to_internal_value(data)
-
-
-class StrictInputSerializer(serializers.Serializer):
-    """Rejects unknown and read-only fields alongside the other errors of the body."""
-
-    def to_internal_value(self, data: Any) -> Any:
-        unknown: dict[str, list[str]] = {}
-        if isinstance(data, Mapping):
-            writable = {name for name, field in self.fields.items() if not field.read_only}
-            unknown = {str(key): [UNKNOWN_FIELD] for key in data if key not in writable}
-        try:
-            value = super().to_internal_value(data)
-        except serializers.ValidationError as exc:
-            detail = (
-                exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
-            )
-            raise serializers.ValidationError({**unknown, **detail}) from None
-        if unknown:
-            raise serializers.ValidationError(unknown)
-        return value
 
 
 class ChecklistSerializer(StrictInputSerializer):

@@ -8,11 +8,12 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from marketplace.apis import ScopedObjectApi, acting_organization, get_project_or_404
-from marketplace.exceptions import Conflict
+from api.exceptions import Conflict
+from api.idempotency import idempotent_post
+from api.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
+from api.views import ScopedObjectApi, acting_organization
+from marketplace.apis import get_project_or_404
 from marketplace.filters import MatchFilter
-from marketplace.idempotency import idempotent_post
-from marketplace.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
 from matching.models import Match
 from matching.selectors import client_match_get, client_match_list
 from matching.serializers import ClientDecisionInputSerializer, MatchOutputSerializer

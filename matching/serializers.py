@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
+from api.serializers import StrictCharField, StrictInputSerializer
 from marketplace.models import Specialist
-from marketplace.serializers import StrictCharField, StrictInputSerializer
 from matching.models import Match
 
 

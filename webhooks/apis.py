@@ -11,9 +11,9 @@ from rest_framework.response import Response
 
 from accounts.permissions import ActsForOrganization
 from accounts.selectors import caller_organization
-from marketplace.apis import ScopedObjectApi, acting_organization
-from marketplace.idempotency import idempotent_post
-from marketplace.openapi import IDEMPOTENCY_KEY_PARAMETER
+from api.idempotency import idempotent_post
+from api.openapi import IDEMPOTENCY_KEY_PARAMETER
+from api.views import ScopedObjectApi, acting_organization
 from webhooks.models import WebhookEndpoint
 from webhooks.selectors import endpoint_get, endpoint_list
 from webhooks.serializers import (

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from marketplace.serializers import StrictInputSerializer
+from api.serializers import StrictInputSerializer
 from webhooks.models import WebhookEndpoint
 from webhooks.services import EVENTS
 

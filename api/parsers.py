@@ -14,7 +14,7 @@ from django.conf import settings
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
-from marketplace.exceptions import PayloadTooLarge
+from api.exceptions import PayloadTooLarge
 
 
 def _reject_constant(name: str) -> NoReturn:

@@ -1,6 +1,6 @@
 """The OpenAPI document: every operation lists the errors it can answer with.
 
-Errors share one envelope (``marketplace.exceptions.ErrorSerializer``); this
+Errors share one envelope (``api.exceptions.ErrorSerializer``); this
 schema class adds the statuses every operation of a kind can produce, so no
 view can forget them. Views add the ones only they produce (409, 422) with
 ``extend_schema(responses=...)``.
@@ -13,7 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.permissions import AllowAny
 
-from marketplace.exceptions import ErrorSerializer
+from api.exceptions import ErrorSerializer
 
 ERROR_DESCRIPTIONS = {
     400: "Invalid input: `fields` names each bad field, header or query parameter.",

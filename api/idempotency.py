@@ -19,7 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import Organization
-from marketplace.exceptions import Conflict, UnprocessableEntity
+from api.exceptions import Conflict, UnprocessableEntity
 from marketplace.models import IdempotencyKey
 
 HEADER = "Idempotency-Key"
