@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from marketplace.admin_selectors import failing_delivery_q
 from webhooks.models import WebhookDelivery, WebhookEndpoint
+from webhooks.selectors import failing_delivery_q
 
 
 @admin.register(WebhookEndpoint)

@@ -1,4 +1,4 @@
-"""Forms and the intermediate step that staff actions in the admin share."""
+"""The workbench's forms, and the intermediate step that staff actions share."""
 
 from collections.abc import Callable
 from typing import Any
@@ -51,20 +51,6 @@ class RejectReasonForm(forms.Form):
     )
 
 
-class AvailabilityForm(forms.Form):
-    available_from = forms.DateField(
-        label="Available from",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="The first day the selected specialists can start.",
-    )
-    reason = forms.CharField(
-        required=False,
-        max_length=REASON_MAX_LENGTH,
-        strip=True,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
-    )
-
-
 def action_with_form(
     *,
     model_admin: admin.ModelAdmin,
@@ -100,4 +86,4 @@ def action_with_form(
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "select_across": request.POST.get("select_across", "0"),
     }
-    return TemplateResponse(request, "admin/marketplace/action_form.html", context)
+    return TemplateResponse(request, "admin/matching/action_form.html", context)

@@ -1,4 +1,4 @@
-"""Runs, matches and decisions in the admin: read-only records, reviewed through services."""
+"""Run history and matches in the admin: read-only records, reviewed through services."""
 
 from typing import Any
 
@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
-from marketplace.admin_forms import RejectReasonForm, action_with_form
-from matching.models import Decision, Match, MatchRun
+from matching.admin.forms import RejectReasonForm, action_with_form
+from matching.models import Match, MatchRun
 from matching.services.reviews import match_review
 
 
@@ -102,14 +102,3 @@ class MatchAdmin(ReadOnlyAdmin):
                 request, queryset, Match.ReviewStatus.REJECTED, form.cleaned_data["reason"]
             ),
         )
-
-
-@admin.register(Decision)
-class DecisionAdmin(ReadOnlyAdmin):
-    """The audit trail: who decided what, when and why. Nobody edits history."""
-
-    list_display = ["created_at", "actor_label", "action", "project", "specialist", "reason"]
-    list_filter = ["action"]
-    list_select_related = ["project", "specialist"]
-    search_fields = ["reason", "project__title", "specialist__name", "actor_label"]
-    date_hierarchy = "created_at"

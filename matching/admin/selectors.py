@@ -1,4 +1,4 @@
-"""Reads for the staff admin: what needs attention, and the review pages' data.
+"""Reads for the staff workbench: what needs attention, and the review pages' data.
 
 Staff see every organization, so nothing here is tenant-scoped; each function
 does its own joins so that a page's query count does not grow with its rows.
@@ -17,6 +17,7 @@ from marketplace.models import Project, Specialist
 from matching.classifier import LOW_CONFIDENCE_THRESHOLD
 from matching.models import Decision, Match, MatchRun
 from webhooks.models import WebhookDelivery
+from webhooks.selectors import failing_delivery_q
 
 # Criteria shown as bars, in this order; any other keys a newer ranking adds follow.
 BREAKDOWN_ORDER = ("tier", "budget", "start", "skills")
@@ -73,13 +74,6 @@ def needs_review_projects(queryset: QuerySet[Project]) -> QuerySet[Project]:
         projects_with_review_counts(queryset)
         .filter(open_project_q())
         .filter(Q(awaiting_review__gt=0))
-    )
-
-
-def failing_delivery_q() -> Q:
-    """Deliveries that gave up, or that are still retrying after a failed attempt."""
-    return Q(status=WebhookDelivery.Status.FAILED) | Q(
-        status=WebhookDelivery.Status.PENDING, attempts__gt=1
     )
 
 

@@ -2,8 +2,8 @@
 
 from django import template
 
-from marketplace.admin_selectors import AttentionItem
-from marketplace.admin_selectors import attention_summary as _attention_summary
+from matching.admin.selectors import AttentionItem
+from matching.admin.selectors import attention_summary as _attention_summary
 
 register = template.Library()
 
