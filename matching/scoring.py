@@ -1,14 +1,15 @@
 """How well one specialist fits one project: per-criterion scores, a total, reasons.
 
 Pure Python over plain values (no ORM), so the orderings that must always hold
-are property-tested without a database. ``matching.ranking`` computes the same
+are property-tested without a database. The words a client reads about a
+score are in ``matching.wording``. ``matching.ranking`` computes the same
 scores as SQL expressions to order the roster inside the database; the float
 operations here are written in the same order as that SQL so that both give
 bit-identical totals (IEEE doubles on both sides) and the two orders agree.
 """
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
@@ -17,7 +18,6 @@ AI_ENGINEER = "ai_engineer"
 ML_ENGINEER = "ml_engineer"
 CRITERIA = ("tier", "budget", "start", "skills")
 
-_ROLE_LABELS = {AI_ENGINEER: "AI engineer", ML_ENGINEER: "ML engineer"}
 _CENT = Decimal("0.01")
 _WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
 
@@ -218,94 +218,3 @@ def rank(scored: Iterable[Scored], *, top_k: int) -> list[Scored]:
 def monthly_cost(*, rate: Decimal, hours_per_week: int) -> Decimal:
     """Cost of a month at the project's hours (52 weeks / 12 months)."""
     return (rate * hours_per_week * _WEEKS_PER_MONTH).quantize(_CENT, rounding=ROUND_HALF_UP)
-
-
-def usd(amount: Decimal, *, whole: bool = False) -> str:
-    """$28, $28.50, $4,853 (whole dollars for monthly figures)."""
-    if whole:
-        return f"${amount.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"
-    if amount == amount.to_integral_value():
-        return f"${int(amount):,}"
-    return f"${amount.quantize(_CENT, rounding=ROUND_HALF_UP):,}"
-
-
-def role_label(role: str) -> str:
-    return _ROLE_LABELS.get(role, role)
-
-
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
-
-
-def _join(items: Sequence[str]) -> str:
-    return ", ".join(items)
-
-
-# --- Explanations ------------------------------------------------------------
-
-
-def explain(
-    *,
-    need: Need,
-    scored: Scored,
-    monthly: Decimal | None = None,
-    inhouse_monthly: Decimal | None = None,
-) -> list[str]:
-    """Reasons a client understands, one per criterion, then the cost."""
-    c = scored.candidate
-    reasons: list[str] = []
-
-    if c.tier == need.role:
-        reasons.append(f"{role_label(c.tier)}, the role your project needs")
-    elif need.role == AI_ENGINEER and c.tier == ML_ENGINEER:
-        reasons.append(
-            "ML engineer: overqualified for this AI-engineering work and usually dearer, "
-            "so listed below comparable AI engineers"
-        )
-    else:
-        reasons.append(f"{role_label(c.tier)}, not the {role_label(need.role)} your project needs")
-
-    rate, budget = usd(c.rate), usd(need.budget)
-    if c.rate <= need.budget:
-        reasons.append(f"{rate}/h, within your {budget} budget")
-    else:
-        reasons.append(f"{rate}/h, {usd(c.rate - need.budget)} over your {budget} budget")
-
-    if scored.days_late < 0:
-        line = f"available {_days(-scored.days_late)} before your start date"
-        if need.today is not None and c.available_from <= need.today:
-            line += " (free now)"
-        reasons.append(line)
-    elif scored.days_late == 0:
-        reasons.append("available on your start date")
-    else:
-        reasons.append(f"available {_days(scored.days_late)} after your start date")
-
-    required = len(need.required_skills)
-    if required:
-        missing = [need.skill_labels.get(key, key) for key in scored.missing]
-        if not missing:
-            reasons.append(
-                "covers the required skill"
-                if required == 1
-                else f"covers all {required} required skills"
-            )
-        elif len(missing) == required:
-            reasons.append(
-                f"covers none of the {required} required skills; missing: {_join(missing)}"
-            )
-        else:
-            reasons.append(
-                f"covers {len(scored.covered)} of {required} required skills; "
-                f"missing: {_join(missing)}"
-            )
-
-    if monthly is not None:
-        line = f"about {usd(monthly, whole=True)}/month at {need.hours_per_week} h/week"
-        if inhouse_monthly is not None:
-            line += (
-                f", against about {usd(inhouse_monthly, whole=True)}/month for an in-house "
-                f"{role_label(need.role)}"
-            )
-        reasons.append(line)
-    return reasons

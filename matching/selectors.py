@@ -1,16 +1,26 @@
 """Reads for matching; callers pass a project they were already allowed to see."""
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from marketplace.models import Project
 from matching.models import Match, MatchRun
 
 
+def _succeeded_runs_newest_first() -> QuerySet[MatchRun]:
+    """The one definition of "the latest successful run": newest start, then newest id."""
+    return MatchRun.objects.filter(outcome=MatchRun.Outcome.SUCCEEDED).order_by(
+        "-started_at", "-id"
+    )
+
+
 def latest_run(*, project: Project) -> MatchRun | None:
-    return (
-        MatchRun.objects.filter(project=project, outcome=MatchRun.Outcome.SUCCEEDED)
-        .order_by("-started_at", "-id")
-        .first()
+    return _succeeded_runs_newest_first().filter(project=project).first()
+
+
+def latest_run_id(project_ref: str) -> Subquery:
+    """The id of the latest successful run of the project named by ``project_ref``."""
+    return Subquery(
+        _succeeded_runs_newest_first().filter(project_id=OuterRef(project_ref)).values("pk")[:1]
     )
 
 

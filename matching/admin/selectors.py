@@ -16,22 +16,12 @@ from django.utils import timezone
 from marketplace.models import Project, Specialist
 from matching.classifier import LOW_CONFIDENCE_THRESHOLD
 from matching.models import Decision, Match, MatchRun
+from matching.selectors import latest_run, latest_run_id
 from webhooks.models import WebhookDelivery
 from webhooks.selectors import failing_delivery_q
 
 # Criteria shown as bars, in this order; any other keys a newer ranking adds follow.
 BREAKDOWN_ORDER = ("tier", "budget", "start", "skills")
-
-
-def _latest_run_id(project_ref: str) -> Subquery:
-    """The id of the newest successful run of the project named by ``project_ref``."""
-    return Subquery(
-        MatchRun.objects.filter(
-            project_id=OuterRef(project_ref), outcome=MatchRun.Outcome.SUCCEEDED
-        )
-        .order_by("-started_at", "-id")
-        .values("pk")[:1]
-    )
 
 
 def projects_with_review_counts(queryset: QuerySet[Project]) -> QuerySet[Project]:
@@ -45,7 +35,7 @@ def projects_with_review_counts(queryset: QuerySet[Project]) -> QuerySet[Project
         .annotate(count=Count("pk"))
         .values("count")
     )
-    return queryset.annotate(latest_run_id=_latest_run_id("pk")).annotate(
+    return queryset.annotate(latest_run_id=latest_run_id("pk")).annotate(
         awaiting_review=Coalesce(Subquery(awaiting, output_field=IntegerField()), 0)
     )
 
@@ -83,7 +73,7 @@ def matches_awaiting_review_count() -> int:
         Match.objects.filter(
             review_status=Match.ReviewStatus.PENDING, project__closed_at__isnull=True
         )
-        .filter(run_id=_latest_run_id("project_id"))
+        .filter(run_id=latest_run_id("project_id"))
         .count()
     )
 
@@ -203,11 +193,7 @@ def project_review(
     )
     latest = next((run for run in runs if run.outcome == MatchRun.Outcome.SUCCEEDED), None)
     if latest is None:
-        latest = (
-            MatchRun.objects.filter(project=project, outcome=MatchRun.Outcome.SUCCEEDED)
-            .order_by("-started_at", "-id")
-            .first()
-        )
+        latest = latest_run(project=project)
     rows = []
     if latest is not None:
         matches = (
@@ -262,7 +248,7 @@ def specialist_history(*, specialist: Specialist, limit: int = 100) -> Specialis
     matches = list(
         Match.objects.filter(specialist=specialist)
         .select_related("project", "project__organization", "run")
-        .annotate(latest_run_id=_latest_run_id("project_id"))
+        .annotate(latest_run_id=latest_run_id("project_id"))
         .order_by("-created_at", "-id")[:limit]
     )
     current: list[Match] = []

@@ -22,7 +22,8 @@ from matching.ranking import (
     scoring_params,
     trade_offs,
 )
-from matching.scoring import explain, monthly_cost
+from matching.scoring import monthly_cost
+from matching.wording import ACCEPTED_BY_CLIENT, explain, staff_override_reason
 from webhooks.services import event_publish
 
 logger = logging.getLogger(__name__)
@@ -50,8 +51,10 @@ def project_classify(*, project: Project) -> None:
     if project.role_override:
         project.role_rationale.insert(
             0,
-            f"Our staff set this project's need to {project.get_role_override_display()}"
-            + (f": {project.role_override_reason}" if project.role_override_reason else "."),
+            staff_override_reason(
+                role_display=project.get_role_override_display(),
+                reason=project.role_override_reason,
+            ),
         )
     # Unanswered questions stay useful after an override only to the client.
     project.clarifying_questions = list(result.clarifying_questions)
@@ -145,7 +148,7 @@ def project_match(
                 need=need, scored=scored, monthly=monthly, inhouse_monthly=inhouse
             )
             if entry.pinned:
-                explanation.insert(0, "You accepted this specialist for this project.")
+                explanation.insert(0, ACCEPTED_BY_CLIENT)
             matches.append(
                 Match(
                     run=run,

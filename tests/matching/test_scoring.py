@@ -19,7 +19,6 @@ from matching.scoring import (
     Weights,
     budget_score,
     eligible_tiers,
-    explain,
     is_listable,
     monthly_cost,
     rank,
@@ -28,6 +27,7 @@ from matching.scoring import (
     start_score,
     tier_score,
 )
+from matching.wording import explain
 
 TODAY = date(2030, 1, 1)
 START = date(2030, 1, 10)

@@ -1,0 +1,124 @@
+"""What the budget and the date cost the client, and why nobody fits: the counts.
+
+Each is one aggregate query over the roster; the sentences are built from the
+counts by ``matching.wording``.
+"""
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from math import ceil
+from typing import Any
+
+from django.db.models import Count, Min, Q
+
+from marketplace.models import Specialist
+from matching import wording
+from matching.ranking.sql import covered_expression, has_capacity
+from matching.scoring import Need, ScoringParams, eligible_tiers
+
+
+def _strong_skill_minimum(need: Need) -> int:
+    """A strong candidate covers at least half the required skills (rounded up)."""
+    return ceil(len(need.required_skills) / 2)
+
+
+def trade_offs(
+    *,
+    need: Need,
+    params: ScoringParams,
+    budget_steps: Sequence[int],
+    start_steps: Sequence[int],
+) -> list[dict[str, Any]]:
+    """How many more strong candidates a higher budget or a later start would bring.
+
+    A strong candidate is of the tier the project needs, within the budget,
+    available by the start date, free for the project's hours and covering at
+    least half the required skills. One aggregate query counts them all.
+    """
+    max_budget = need.budget + max(budget_steps, default=0)
+    max_start = need.start + timedelta(days=max(start_steps, default=0))
+    queryset = Specialist.objects.filter(
+        has_capacity(need.hours_per_week),
+        vetted=True,
+        is_active=True,
+        tier=need.role,
+        hourly_rate__lte=max_budget,
+        available_from__lte=max_start,
+    )
+    minimum = _strong_skill_minimum(need)
+    if minimum:
+        queryset = queryset.alias(covered=covered_expression(need.required_skills)).filter(
+            covered__gte=minimum
+        )
+
+    def fits(budget: Decimal, start: date) -> Q:
+        return Q(hourly_rate__lte=budget, available_from__lte=start)
+
+    counts = queryset.aggregate(
+        now=Count("id", filter=fits(need.budget, need.start)),
+        **{
+            f"budget_{step}": Count("id", filter=fits(need.budget + step, need.start))
+            for step in budget_steps
+        },
+        **{
+            f"start_{step}": Count(
+                "id", filter=fits(need.budget, need.start + timedelta(days=step))
+            )
+            for step in start_steps
+        },
+    )
+    now = counts["now"]
+    offers: list[dict[str, Any]] = [
+        {
+            "kind": "current",
+            "hourly_budget_max": str(need.budget),
+            "desired_start": need.start.isoformat(),
+            "strong_candidates": now,
+            "message": wording.trade_off_current(count=now, need=need),
+        }
+    ]
+    for step in budget_steps:
+        total = counts[f"budget_{step}"]
+        offers.append(
+            {
+                "kind": "budget",
+                "delta_usd_per_hour": step,
+                "hourly_budget_max": str(need.budget + step),
+                "strong_candidates": total,
+                "additional_candidates": total - now,
+                "message": wording.trade_off_budget(step=step, need=need, additional=total - now),
+            }
+        )
+    for step in start_steps:
+        total = counts[f"start_{step}"]
+        later = need.start + timedelta(days=step)
+        offers.append(
+            {
+                "kind": "start",
+                "delta_days": step,
+                "desired_start": later.isoformat(),
+                "strong_candidates": total,
+                "additional_candidates": total - now,
+                "message": wording.trade_off_start(step=step, later=later, additional=total - now),
+            }
+        )
+    return offers
+
+
+def no_match_reason(*, need: Need, params: ScoringParams) -> str:
+    """Why nobody fits: no one of the tier, all booked, all too dear or too late."""
+    free = has_capacity(need.hours_per_week)
+    in_budget = Q(hourly_rate__lte=need.max_listed_rate(params))
+    in_time = Q(available_from__lt=need.start + timedelta(days=params.start_falloff_days))
+    stats = Specialist.objects.filter(
+        vetted=True, is_active=True, tier__in=eligible_tiers(need.role)
+    ).aggregate(
+        total=Count("id"),
+        free=Count("id", filter=free),
+        free_in_budget=Count("id", filter=free & in_budget),
+        free_in_time=Count("id", filter=free & in_time),
+        cheapest=Min("hourly_rate", filter=free),
+        earliest=Min("available_from", filter=free),
+    )
+    return wording.no_match_reason_text(need=need, params=params, stats=stats)

@@ -1,0 +1,181 @@
+"""Every word a client reads about a match: the reasons under each score, the
+trade-offs of a higher budget or a later start, why nobody fits, and the
+lines a run adds (an accepted specialist, a staff override).
+
+Pure functions over plain values; the figures come from ``matching.scoring``
+and the counts from ``matching.ranking.reach``.
+"""
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from matching.scoring import AI_ENGINEER, ML_ENGINEER, Need, Scored, ScoringParams
+
+_CENT = Decimal("0.01")
+_ROLE_LABELS = {AI_ENGINEER: "AI engineer", ML_ENGINEER: "ML engineer"}
+
+ACCEPTED_BY_CLIENT = "You accepted this specialist for this project."
+
+
+def usd(amount: Decimal, *, whole: bool = False) -> str:
+    """$28, $28.50, $4,853 (whole dollars for monthly figures)."""
+    if whole:
+        return f"${amount.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"
+    if amount == amount.to_integral_value():
+        return f"${int(amount):,}"
+    return f"${amount.quantize(_CENT, rounding=ROUND_HALF_UP):,}"
+
+
+def role_label(role: str) -> str:
+    return _ROLE_LABELS.get(role, role)
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _join(items: Sequence[str]) -> str:
+    return ", ".join(items)
+
+
+# --- Explanations ------------------------------------------------------------
+
+
+def explain(
+    *,
+    need: Need,
+    scored: Scored,
+    monthly: Decimal | None = None,
+    inhouse_monthly: Decimal | None = None,
+) -> list[str]:
+    """Reasons a client understands, one per criterion, then the cost."""
+    c = scored.candidate
+    reasons: list[str] = []
+
+    if c.tier == need.role:
+        reasons.append(f"{role_label(c.tier)}, the role your project needs")
+    elif need.role == AI_ENGINEER and c.tier == ML_ENGINEER:
+        reasons.append(
+            "ML engineer: overqualified for this AI-engineering work and usually dearer, "
+            "so listed below comparable AI engineers"
+        )
+    else:
+        reasons.append(f"{role_label(c.tier)}, not the {role_label(need.role)} your project needs")
+
+    rate, budget = usd(c.rate), usd(need.budget)
+    if c.rate <= need.budget:
+        reasons.append(f"{rate}/h, within your {budget} budget")
+    else:
+        reasons.append(f"{rate}/h, {usd(c.rate - need.budget)} over your {budget} budget")
+
+    if scored.days_late < 0:
+        line = f"available {_days(-scored.days_late)} before your start date"
+        if need.today is not None and c.available_from <= need.today:
+            line += " (free now)"
+        reasons.append(line)
+    elif scored.days_late == 0:
+        reasons.append("available on your start date")
+    else:
+        reasons.append(f"available {_days(scored.days_late)} after your start date")
+
+    required = len(need.required_skills)
+    if required:
+        missing = [need.skill_labels.get(key, key) for key in scored.missing]
+        if not missing:
+            reasons.append(
+                "covers the required skill"
+                if required == 1
+                else f"covers all {required} required skills"
+            )
+        elif len(missing) == required:
+            reasons.append(
+                f"covers none of the {required} required skills; missing: {_join(missing)}"
+            )
+        else:
+            reasons.append(
+                f"covers {len(scored.covered)} of {required} required skills; "
+                f"missing: {_join(missing)}"
+            )
+
+    if monthly is not None:
+        line = f"about {usd(monthly, whole=True)}/month at {need.hours_per_week} h/week"
+        if inhouse_monthly is not None:
+            line += (
+                f", against about {usd(inhouse_monthly, whole=True)}/month for an in-house "
+                f"{role_label(need.role)}"
+            )
+        reasons.append(line)
+    return reasons
+
+
+def staff_override_reason(*, role_display: str, reason: str) -> str:
+    """The rationale line a staff override of the role need puts first."""
+    return f"Our staff set this project's need to {role_display}" + (
+        f": {reason}" if reason else "."
+    )
+
+
+# --- Trade-offs and no-match reasons -------------------------------------------
+
+
+def _weeks_or_days(days: int) -> str:
+    if days % 7 == 0:
+        weeks = days // 7
+        return "1 week" if weeks == 1 else f"{weeks} weeks"
+    return "1 day" if days == 1 else f"{days} days"
+
+
+def _more(n: int) -> str:
+    if n == 0:
+        return "no more strong candidates"
+    return "1 more strong candidate" if n == 1 else f"{n} more strong candidates"
+
+
+def trade_off_current(*, count: int, need: Need) -> str:
+    return (
+        f"{count} strong candidate{'' if count == 1 else 's'} at {usd(need.budget)}/h "
+        f"starting {need.start.isoformat()}"
+    )
+
+
+def trade_off_budget(*, step: int, need: Need, additional: int) -> str:
+    return f"+${step}/h (up to {usd(need.budget + step)}/h): {_more(additional)}"
+
+
+def trade_off_start(*, step: int, later: date, additional: int) -> str:
+    return f"start {_weeks_or_days(step)} later ({later.isoformat()}): " + _more(additional)
+
+
+def no_match_reason_text(*, need: Need, params: ScoringParams, stats: Mapping[str, Any]) -> str:
+    """Why nobody fits, from the roster's counts: none of the tier, booked, too dear, too late."""
+    pool = "ML engineers" if need.role == ML_ENGINEER else "AI or ML engineers"
+    hours = f"{need.hours_per_week} hours a week"
+    if stats["total"] == 0:
+        return f"No vetted {pool} are on the roster right now."
+    if stats["free"] == 0:
+        if stats["total"] == 1:
+            return f"The one vetted specialist of the right tier is booked: {hours} are not free."
+        return f"All {stats['total']} vetted {pool} are booked: none has {hours} free."
+    who = f"vetted {pool} with {hours} free ({stats['free']})"
+    too_dear = (
+        f"the cheapest charges {usd(stats['cheapest'])}/h, too far above your "
+        f"{usd(need.budget)}/h budget (we list rates up to "
+        f"{usd(need.max_listed_rate(params))}/h)"
+    )
+    too_late = (
+        f"none can start within {params.start_falloff_days} days of your start date "
+        f"(the earliest is free on {stats['earliest'].isoformat()})"
+    )
+    if stats["free_in_budget"] == 0 and stats["free_in_time"] == 0:
+        return f"Of the {who}, {too_dear}, and {too_late}."
+    if stats["free_in_budget"] == 0:
+        return f"Of the {who}, {too_dear}."
+    if stats["free_in_time"] == 0:
+        return f"Of the {who}, {too_late}."
+    return (
+        f"Of the {who}, those within reach of your {usd(need.budget)}/h budget cannot "
+        f"start within {params.start_falloff_days} days of your start date, and those "
+        "free in time charge too much."
+    )
