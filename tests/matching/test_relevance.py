@@ -1,0 +1,206 @@
+"""Fit to the brief: needs read from briefs, profiles read for evidence, relevance ordered."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from matching.relevance.concepts import brief_needs, specialist_concepts
+from matching.relevance.features import concept_keys, load_features, profile_features
+from matching.relevance.lexical import Document, bm25_scores
+from matching.relevance.scorer import blend, concept_score, score_window
+
+CHARGEBACK_BRIEF = (
+    "We are a payments company and chargebacks are eating our margin. We have 3 years of "
+    "labelled disputes and want a model that scores every transaction in real time."
+)
+
+
+def _profile(pid, headline, bio, skills=(), embedding=None):
+    return load_features(
+        id=pid,
+        features=profile_features(headline=headline, bio=bio, skills=skills),
+        embedding=embedding,
+    )
+
+
+def _needs(title, description, skills=()):
+    return brief_needs(title=title, description=description, skills=skills)
+
+
+def test_chargebacks_are_read_as_payment_fraud_with_the_briefs_phrase():
+    needs = {n.key: n for n in _needs("Stop losing money to disputes", CHARGEBACK_BRIEF)}
+
+    assert "payment-fraud" in needs
+    assert needs["payment-fraud"].phrase.lower() in {"chargebacks", "disputes"}
+    assert needs["payment-fraud"].quote in {
+        "Stop losing money to disputes",
+        CHARGEBACK_BRIEF.split(". ")[0] + ".",
+    }
+    assert "real-time-serving" in needs
+
+
+def test_help_centre_chat_widget_is_read_as_retrieval_over_documents():
+    needs = {
+        n.key
+        for n in _needs(
+            "Support assistant",
+            "A chat widget that answers from our help-centre articles so agents get fewer tickets.",
+        )
+    }
+
+    assert {"document-qa", "conversational"} <= needs
+
+
+def test_a_domain_need_outweighs_an_industry_one():
+    needs = _needs("Fraud model", "Detect fraud on our e-commerce checkout.")
+
+    assert needs[0].key == "payment-fraud"
+    assert next(n for n in needs if n.key == "industry-retail").weight < needs[0].weight
+
+
+def test_a_brief_that_names_nothing_known_has_no_needs():
+    assert _needs("Help", "We need some help with a thing we are building soon.") == []
+
+
+def test_paraphrased_profile_beats_a_keyword_sharing_distractor():
+    # given a dispute-risk specialist who never writes "chargeback", and a forecaster
+    # whose only "fraud" is a conference talk
+    genuine = _profile(
+        1,
+        "Transaction risk models for marketplaces",
+        "Built real-time dispute-risk scoring for an online marketplace, cutting friendly-fraud "
+        "losses by a third. Trained gradient-boosted models on two years of labelled cases.",
+    )
+    distractor = _profile(
+        2,
+        "Demand forecasting for retail",
+        "I build demand forecasting models for grocery chains. I attended a talk on fraud "
+        "detection at a payments conference last year.",
+    )
+    needs = _needs("Chargebacks", CHARGEBACK_BRIEF)
+
+    # when
+    results = score_window(query=CHARGEBACK_BRIEF, needs=needs, profiles=[genuine, distractor])
+
+    # then
+    assert results[0].score > results[1].score
+    assert results[0].evidence[0].need.key == "payment-fraud"
+    assert "dispute" in results[0].evidence[0].phrase.lower()
+    assert all(e.need.key != "payment-fraud" for e in results[1].evidence)
+
+
+def test_hearsay_mentions_are_weak():
+    concepts = specialist_concepts(
+        headline="Data engineer",
+        bio="I built the pipelines feeding the fraud team's models.",
+        skills=[],
+    )
+
+    assert concepts.strengths["payment-fraud"] < 0.3
+
+
+def test_a_buzzword_list_counts_less_than_one_concrete_project():
+    buzz = specialist_concepts(
+        headline="AI/ML expert",
+        bio=(
+            "Expert in LLM, RAG, agents, GenAI, fraud detection, forecasting, recommendations, "
+            "computer vision, churn, pricing, speech, OCR, chatbots, MLOps and NLP."
+        ),
+        skills=[],
+    )
+    concrete = specialist_concepts(
+        headline="Fraud models",
+        bio="Built and deployed the card-fraud model of a European bank.",
+        skills=[],
+    )
+
+    assert buzz.strengths["payment-fraud"] < concrete.strengths["payment-fraud"]
+
+
+def test_missing_needs_are_named_and_industries_are_not():
+    needs = _needs("Chargebacks", CHARGEBACK_BRIEF)
+    batch_only = _profile(1, "Fraud models", "Built batch fraud models for an insurer.")
+
+    (result,) = score_window(query=CHARGEBACK_BRIEF, needs=needs, profiles=[batch_only])
+
+    missing = {n.key for n in result.missing}
+    assert "real-time-serving" in missing
+    assert not any(k.startswith("industry-") for k in missing)
+
+
+def test_features_survive_a_json_round_trip_and_list_clear_concepts():
+    import json
+
+    features = profile_features(
+        headline="RAG over support articles",
+        bio="Shipped retrieval-augmented assistants grounded in help-centre content.",
+        skills=["pgvector"],
+    )
+
+    again = json.loads(json.dumps(features))
+
+    assert again == features
+    assert "document-qa" in concept_keys(features)
+
+
+def test_semantic_signal_is_used_only_when_every_profile_has_a_vector():
+    needs = _needs("RAG", "Answer questions from our wiki.")
+    vector = np.ones(384, dtype=np.float32) / np.sqrt(384)
+    with_vector = _profile(1, "RAG", "Built wiki search.", embedding=vector)
+    without = _profile(2, "RAG", "Built wiki search.")
+
+    both = score_window(
+        query="wiki", needs=needs, profiles=[with_vector, without], brief_embedding=vector
+    )
+    one = score_window(query="wiki", needs=needs, profiles=[with_vector], brief_embedding=vector)
+
+    assert all(r.semantic is None for r in both)
+    assert one[0].semantic == 1.0
+
+
+def test_bm25_is_zero_when_no_word_is_shared_and_one_for_the_best():
+    docs = [
+        Document.from_fields({"bio": "kafka streaming pipelines"}),
+        Document.from_fields({"bio": "vision models for defects"}),
+    ]
+
+    assert bm25_scores("kafka streaming", docs) == [1.0, 0.0]
+    assert bm25_scores("nothing shared here", docs) == [0.0, 0.0]
+
+
+@given(
+    st.floats(0, 1),
+    st.floats(0, 1),
+    st.one_of(st.none(), st.floats(0, 1)),
+    st.floats(0, 0.5),
+)
+def test_blend_is_in_unit_interval_and_monotone_in_each_signal(c, lex, sem, bump):
+    base = blend(concept=c, lexical=lex, semantic=sem)
+
+    assert 0.0 <= base <= 1.0
+    assert blend(concept=min(c + bump, 1.0), lexical=lex, semantic=sem) >= base
+    assert blend(concept=c, lexical=min(lex + bump, 1.0), semantic=sem) >= base
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Our claims handlers spend hours on first notice of loss forms", "insurance-claims"),
+        ("We keep running out of stock before holidays", "demand-forecasting"),
+        ("Customers cancel their subscriptions after the trial", "churn-retention"),
+        ("Spot scratches and dents on parts coming off the assembly line", "visual-inspection"),
+        ("Pull the totals and vendor names out of supplier invoices", "document-extraction"),
+        ("Transcribe and summarise our recorded sales calls", "speech-audio"),
+        ("An assistant that books appointments and updates the CRM", "agents-tools"),
+        ("Hosted models hallucinate; we need guardrails and evals", "llm-evaluation"),
+        ("Predict turbine failures from vibration sensors", "anomaly-maintenance"),
+        ("Who is likely to repay a small business loan", "credit-risk"),
+    ],
+)
+def test_paraphrased_needs_are_recognised(text, key):
+    assert key in {n.key for n in _needs("", text)}
+
+
+def test_concept_score_is_silent_when_the_brief_names_nothing():
+    assert concept_score([], {"payment-fraud": (1.0, "fraud", "fraud")}) == 0.0
