@@ -16,7 +16,8 @@ from django.utils.html import format_html
 
 from marketplace.models import IdempotencyKey, Specialist
 from marketplace.services.specialists import specialist_update, specialist_upsert
-from matching.admin.forms import REASON_MAX_LENGTH, action_with_form
+from marketplace.vocabulary import REASON_MAX_LENGTH
+from matching.admin.forms import action_with_form
 from matching.admin.selectors import specialist_history
 from matching.services.reviews import specialists_bulk_update
 

@@ -5,21 +5,15 @@ from django.core.validators import MaxValueValidator, MinLengthValidator, MinVal
 from django.db import models
 from django.db.models import Q
 
+from marketplace import vocabulary
+from marketplace.vocabulary import CHECKLIST_KEYS
+
 
 class Role(models.TextChoices):
     """The two kinds of specialist; a project needs one, a specialist is one."""
 
-    AI_ENGINEER = "ai_engineer", "AI engineer"
-    ML_ENGINEER = "ml_engineer", "ML engineer"
-
-
-CHECKLIST_KEYS = (
-    "general_model_sufficient",
-    "model_is_moat",
-    "has_training_data",
-    "needs_continuous_retraining",
-    "needs_value_within_weeks",
-)
+    AI_ENGINEER = vocabulary.AI_ENGINEER, vocabulary.ROLE_LABELS[vocabulary.AI_ENGINEER]
+    ML_ENGINEER = vocabulary.ML_ENGINEER, vocabulary.ROLE_LABELS[vocabulary.ML_ENGINEER]
 
 
 class Project(models.Model):
@@ -53,12 +47,19 @@ class Project(models.Model):
     hourly_budget_max = models.DecimalField(
         max_digits=7,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1000"))],
+        validators=[
+            MinValueValidator(Decimal("0.01")),
+            MaxValueValidator(Decimal(vocabulary.HOURLY_RATE_MAX_USD)),
+        ],
         help_text="USD per hour, the most the client will pay.",
     )
     desired_start = models.DateField()
     hours_per_week = models.PositiveSmallIntegerField(
-        default=40, validators=[MinValueValidator(1), MaxValueValidator(60)]
+        default=40,
+        validators=[
+            MinValueValidator(vocabulary.PROJECT_HOURS_MIN),
+            MaxValueValidator(vocabulary.PROJECT_HOURS_MAX),
+        ],
     )
     required_skills = models.JSONField(default=list, blank=True)
 
@@ -114,7 +115,8 @@ class Project(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(hourly_budget_max__gt=0) & Q(hourly_budget_max__lte=1000),
+                condition=Q(hourly_budget_max__gt=0)
+                & Q(hourly_budget_max__lte=vocabulary.HOURLY_RATE_MAX_USD),
                 name="project_budget_range",
             ),
             models.CheckConstraint(
@@ -151,13 +153,19 @@ class Specialist(models.Model):
     hourly_rate = models.DecimalField(
         max_digits=7,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1000"))],
+        validators=[
+            MinValueValidator(Decimal("0.01")),
+            MaxValueValidator(Decimal(vocabulary.HOURLY_RATE_MAX_USD)),
+        ],
         help_text="USD per hour.",
     )
     available_from = models.DateField()
     hours_per_week = models.PositiveSmallIntegerField(
         default=40,
-        validators=[MinValueValidator(1), MaxValueValidator(80)],
+        validators=[
+            MinValueValidator(vocabulary.SPECIALIST_HOURS_MIN),
+            MaxValueValidator(vocabulary.SPECIALIST_HOURS_MAX),
+        ],
         help_text="Hours a week the specialist can work in all.",
     )
     # Hours already promised to accepted engagements; kept in step by services.
@@ -165,7 +173,9 @@ class Specialist(models.Model):
     skills = models.JSONField(default=list, blank=True)
     # Canonical skill keys (synonyms folded), written by services for matching.
     skill_keys = models.JSONField(default=list, blank=True)
-    timezone = models.CharField(max_length=64, blank=True, default="UTC")
+    timezone = models.CharField(
+        max_length=vocabulary.TIME_ZONE_MAX_LENGTH, blank=True, default="UTC"
+    )
     vetted = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
 

@@ -14,13 +14,22 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import available_timezones
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
+
+from marketplace.vocabulary import (
+    AI_ENGINEER,
+    HOURLY_RATE_MAX_USD,
+    ML_ENGINEER,
+    ROLES,
+    SPECIALIST_HOURS_MAX,
+    SPECIALIST_HOURS_MIN,
+    is_time_zone,
+)
+from matching.skills import tidy_skill_names
 
 REQUIRED_COLUMNS = (
     "name",
@@ -33,14 +42,14 @@ REQUIRED_COLUMNS = (
     "is_active",
 )
 OPTIONAL_COLUMNS = ("headline", "phone", "hours_per_week", "timezone")
-TIERS = ("ai_engineer", "ml_engineer")
+TIERS = ROLES
 _TIER_ALIASES = {
-    "ai": "ai_engineer",
-    "ai_engineer": "ai_engineer",
-    "ai_engineering": "ai_engineer",
-    "ml": "ml_engineer",
-    "ml_engineer": "ml_engineer",
-    "ml_engineering": "ml_engineer",
+    "ai": AI_ENGINEER,
+    AI_ENGINEER: AI_ENGINEER,
+    "ai_engineering": AI_ENGINEER,
+    "ml": ML_ENGINEER,
+    ML_ENGINEER: ML_ENGINEER,
+    "ml_engineering": ML_ENGINEER,
 }
 _TRUE = {"true", "t", "yes", "y", "1"}
 _FALSE = {"false", "f", "no", "n", "0"}
@@ -269,8 +278,8 @@ def _rate(raw: Any) -> Decimal:
         value = Decimal(text)
     except InvalidOperation as exc:
         raise RowError(f"must be a number of USD per hour, got {text!r}") from exc
-    if not value.is_finite() or value <= 0 or value > 1000:
-        raise RowError(f"must be more than 0 and at most 1000, got {text}")
+    if not value.is_finite() or value <= 0 or value > HOURLY_RATE_MAX_USD:
+        raise RowError(f"must be more than 0 and at most {HOURLY_RATE_MAX_USD}, got {text}")
     if value != value.quantize(_CENT):
         raise RowError(f"must be in whole cents, got {text}")
     return value.quantize(_CENT)
@@ -288,17 +297,12 @@ def _date(raw: Any) -> date:
 
 def _skills(raw: Any) -> list[str]:
     items = [_text(item) for item in raw] if isinstance(raw, list) else _text(raw).split(";")
-    skills: dict[str, str] = {}
-    for item in items:
-        skill = " ".join(item.split())
-        if not skill:
-            continue
-        if len(skill) > _MAX_SKILL_LENGTH:
-            raise RowError(f"a skill is longer than {_MAX_SKILL_LENGTH} characters")
-        skills.setdefault(skill.casefold(), skill)
+    skills = tidy_skill_names(items)
+    if any(len(skill) > _MAX_SKILL_LENGTH for skill in skills):
+        raise RowError(f"a skill is longer than {_MAX_SKILL_LENGTH} characters")
     if len(skills) > _MAX_SKILLS:
         raise RowError(f"more than {_MAX_SKILLS} skills")
-    return list(skills.values())
+    return skills
 
 
 def _bool(raw: Any) -> bool:
@@ -333,18 +337,14 @@ def _hours(raw: Any) -> int:
     if not re.fullmatch(r"\d+", text):
         raise RowError(f"must be a whole number of hours, got {text!r}")
     hours = int(text)
-    if not 1 <= hours <= 80:
-        raise RowError(f"must be between 1 and 80, got {hours}")
+    low, high = SPECIALIST_HOURS_MIN, SPECIALIST_HOURS_MAX
+    if not low <= hours <= high:
+        raise RowError(f"must be between {low} and {high}, got {hours}")
     return hours
-
-
-@cache
-def _timezones() -> frozenset[str]:
-    return frozenset(available_timezones())
 
 
 def _timezone(raw: Any) -> str:
     text = _text(raw)
-    if text not in _timezones() or len(text) > 64:
+    if not is_time_zone(text):
         raise RowError(f"unknown time zone {text!r} (use an IANA name such as Europe/Berlin)")
     return text

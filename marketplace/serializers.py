@@ -5,17 +5,16 @@ server-owned field such as ``status`` or ``role_need``) is rejected with a
 400 naming it, never silently dropped and never set.
 """
 
-import zoneinfo
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cache
 
 from django.utils import timezone
 from rest_framework import serializers
 
 from api.serializers import StrictCharField, StrictInputSerializer
+from marketplace import vocabulary
 from marketplace.models import Project, Role, Specialist
-from matching.classifier import CHECKLIST_QUESTIONS
+from marketplace.vocabulary import CHECKLIST_QUESTIONS, is_time_zone
 
 # The earliest calendar date anywhere on Earth (UTC-12): "today" for a client
 # far west of UTC must not be rejected as a date in the past.
@@ -63,13 +62,15 @@ class ProjectInputSerializer(StrictInputSerializer):
         max_digits=7,
         decimal_places=2,
         min_value=Decimal("0.01"),
-        max_value=Decimal("1000"),
+        max_value=Decimal(vocabulary.HOURLY_RATE_MAX_USD),
         help_text="USD per hour: a decimal string or a number, > 0 and ≤ 1000.",
     )
     desired_start = serializers.DateField(
         input_formats=["%Y-%m-%d"], help_text="`YYYY-MM-DD`, not in the past."
     )
-    hours_per_week = serializers.IntegerField(min_value=1, max_value=60, default=40)
+    hours_per_week = serializers.IntegerField(
+        min_value=vocabulary.PROJECT_HOURS_MIN, max_value=vocabulary.PROJECT_HOURS_MAX, default=40
+    )
     required_skills = serializers.ListField(
         child=StrictCharField(max_length=100, min_length=1),
         max_length=50,
@@ -130,11 +131,6 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
         return project.role_override or project.role_need or None
 
 
-@cache
-def _timezones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
 class SpecialistInputSerializer(StrictInputSerializer):
     """Staff's roster entry (POST), or the changed parts of it (PATCH, ``partial=True``)."""
 
@@ -144,14 +140,23 @@ class SpecialistInputSerializer(StrictInputSerializer):
     headline = StrictCharField(max_length=300, required=False, allow_blank=True)
     tier = serializers.ChoiceField(choices=Role.choices)
     hourly_rate = serializers.DecimalField(
-        max_digits=7, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal("1000")
+        max_digits=7,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        max_value=Decimal(vocabulary.HOURLY_RATE_MAX_USD),
     )
     available_from = serializers.DateField(input_formats=["%Y-%m-%d"])
-    hours_per_week = serializers.IntegerField(min_value=1, max_value=80, required=False)
+    hours_per_week = serializers.IntegerField(
+        min_value=vocabulary.SPECIALIST_HOURS_MIN,
+        max_value=vocabulary.SPECIALIST_HOURS_MAX,
+        required=False,
+    )
     skills = serializers.ListField(
         child=StrictCharField(max_length=100, min_length=1), max_length=100, required=False
     )
-    timezone = StrictCharField(max_length=64, required=False, help_text="An IANA name.")
+    timezone = StrictCharField(
+        max_length=vocabulary.TIME_ZONE_MAX_LENGTH, required=False, help_text="An IANA name."
+    )
     vetted = serializers.BooleanField(required=False)
     is_active = serializers.BooleanField(required=False)
 
@@ -159,7 +164,7 @@ class SpecialistInputSerializer(StrictInputSerializer):
         return value.strip().lower()
 
     def validate_timezone(self, value: str) -> str:
-        if value not in _timezones():
+        if not is_time_zone(value):
             raise serializers.ValidationError("Not a known IANA time zone.")
         return value
 

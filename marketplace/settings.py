@@ -15,6 +15,8 @@ from typing import Any
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from marketplace.vocabulary import AI_ENGINEER, ML_ENGINEER
+
 
 def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default).strip()
@@ -361,8 +363,8 @@ MATCHING_TRADE_OFF_BUDGET_STEPS_USD = (5, 10)
 MATCHING_TRADE_OFF_START_STEPS_DAYS = (7, 14)
 # Fully loaded monthly cost of an in-house US hire, set against a match's cost.
 INHOUSE_MONTHLY_COST_USD = {
-    "ai_engineer": Decimal(env_str("INHOUSE_AI_MONTHLY_COST_USD", "12000")),
-    "ml_engineer": Decimal(env_str("INHOUSE_ML_MONTHLY_COST_USD", "13000")),
+    AI_ENGINEER: Decimal(env_str("INHOUSE_AI_MONTHLY_COST_USD", "12000")),
+    ML_ENGINEER: Decimal(env_str("INHOUSE_ML_MONTHLY_COST_USD", "13000")),
 }
 # A project still pending this long after a worker last touched it (or the
 # sweeper last re-queued it) is handed to a worker again. Well above the task

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-AI_ENGINEER = "ai_engineer"
-ML_ENGINEER = "ml_engineer"
+from marketplace.vocabulary import AI_ENGINEER, ML_ENGINEER
+
 CRITERIA = ("tier", "budget", "start", "skills")
 
 _CENT = Decimal("0.01")

@@ -95,6 +95,19 @@ for _key, _aliases in _ALIASES.items():
 _SEPARATORS = re.compile(r"[\s_\-/]+")
 
 
+def tidy_skill_names(raws: Iterable[str]) -> list[str]:
+    """Skill names as a person wrote them, whitespace collapsed, blanks and repeats dropped.
+
+    Repeats are told apart ignoring case; the first spelling is kept.
+    """
+    kept: dict[str, str] = {}
+    for raw in raws:
+        name = " ".join(raw.split())
+        if name:
+            kept.setdefault(name.casefold(), name)
+    return list(kept.values())
+
+
 def normalise(raw: str) -> str:
     """Lower case, separators folded to single spaces, no stray outer punctuation."""
     # A leading dot is kept: ".NET" is not "NET".

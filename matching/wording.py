@@ -11,10 +11,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from matching.scoring import AI_ENGINEER, ML_ENGINEER, Need, Scored, ScoringParams
+from marketplace.vocabulary import AI_ENGINEER, ML_ENGINEER, ROLE_LABELS
+from matching.scoring import Need, Scored, ScoringParams
 
 _CENT = Decimal("0.01")
-_ROLE_LABELS = {AI_ENGINEER: "AI engineer", ML_ENGINEER: "ML engineer"}
 
 ACCEPTED_BY_CLIENT = "You accepted this specialist for this project."
 
@@ -29,7 +29,7 @@ def usd(amount: Decimal, *, whole: bool = False) -> str:
 
 
 def role_label(role: str) -> str:
-    return _ROLE_LABELS.get(role, role)
+    return ROLE_LABELS.get(role, role)
 
 
 def _days(n: int) -> str:

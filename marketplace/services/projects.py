@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Organization, PartnerAPIKey, User
-from marketplace.models import CHECKLIST_KEYS, Project
+from marketplace.models import Project
+from marketplace.vocabulary import CHECKLIST_KEYS
 from matching.models import MatchRun
 from matching.services.runs import project_match_enqueue
 

@@ -20,7 +20,7 @@ from tqdm import tqdm
 from marketplace.models import Specialist
 from marketplace.roster_import import RejectedRow, RosterRow, count_records, parse_file
 from matching.services.runs import specialists_changed
-from matching.skills import canonical_skills
+from matching.skills import canonical_skills, tidy_skill_names
 
 # Fields whose change can move a specialist onto, up, down or off a list.
 RANKING_FIELDS = (
@@ -73,12 +73,7 @@ def _clean_skills(skills: Any) -> list[str]:
         skills = skills.split(";")
     if not isinstance(skills, (list, tuple)) or not all(isinstance(s, str) for s in skills):
         raise ValidationError({"skills": ["Must be a list of skill names."]})
-    kept: dict[str, str] = {}
-    for skill in skills:
-        name = " ".join(skill.split())
-        if name:
-            kept.setdefault(name.casefold(), name)
-    return list(kept.values())
+    return tidy_skill_names(skills)
 
 
 def _ranking_snapshot(specialist: Specialist) -> tuple[Any, ...]:

@@ -11,9 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
 from marketplace.models import Role
+from marketplace.vocabulary import REASON_MAX_LENGTH
 from matching.models import Match
-
-REASON_MAX_LENGTH = 2000
 
 
 class MatchReviewForm(forms.Form):

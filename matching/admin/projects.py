@@ -19,6 +19,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 
 from marketplace.models import Project, Role
+from marketplace.vocabulary import CHECKLIST_QUESTIONS
 from matching.admin.forms import MatchReviewForm, RerunForm, RoleOverrideForm
 from matching.admin.selectors import (
     low_confidence_project_q,
@@ -27,7 +28,7 @@ from matching.admin.selectors import (
     projects_with_review_counts,
     stuck_project_q,
 )
-from matching.classifier import CHECKLIST_QUESTIONS, LOW_CONFIDENCE_THRESHOLD
+from matching.classifier import LOW_CONFIDENCE_THRESHOLD
 from matching.models import Match
 from matching.services.reviews import match_review, project_role_override, projects_rerun
 

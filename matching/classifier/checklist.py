@@ -12,28 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+# The questions are part of the marketplace's vocabulary; re-exported here for the classifier.
+from marketplace.vocabulary import CHECKLIST_QUESTIONS as CHECKLIST_QUESTIONS
+
 # Below this confidence the client is asked the unanswered checklist questions.
 LOW_CONFIDENCE_THRESHOLD = 0.7
-
-CHECKLIST_QUESTIONS: dict[str, str] = {
-    "general_model_sufficient": (
-        "Does a general-purpose model or API (for example a hosted chat model) already get you "
-        "most of the way there?"
-    ),
-    "model_is_moat": (
-        "Is the model's accuracy on your own proprietary data the reason customers choose you?"
-    ),
-    "has_training_data": (
-        "Do you have training data: enough historical examples, with outcomes or labels, that "
-        "you are allowed to use?"
-    ),
-    "needs_continuous_retraining": (
-        "A year from now, will the model need monitoring, regular retraining and drift detection?"
-    ),
-    "needs_value_within_weeks": (
-        "Does this need to deliver value within days or weeks rather than months?"
-    ),
-}
 
 # key -> (weight if answered True, weight if answered False)
 ANSWER_WEIGHTS: dict[str, tuple[float, float]] = {

@@ -8,7 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROLES = ("ai_engineer", "ml_engineer")
+from marketplace.vocabulary import ROLES
+
 # "handwritten" briefs were written one by one like real client briefs; "composed" ones are
 # assembled from shared building blocks, so they resemble each other and are only trusted as
 # training data, never as evidence of accuracy.

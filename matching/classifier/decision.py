@@ -6,6 +6,10 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from marketplace.vocabulary import AI_ENGINEER as AI
+from marketplace.vocabulary import ML_ENGINEER as ML
+from marketplace.vocabulary import ROLE_LABELS as ROLE_NAMES
+
 from .checklist import (
     ANSWER_REASONS,
     CHECKLIST_QUESTIONS,
@@ -17,8 +21,6 @@ from .checklist import (
 )
 from .text_model import TextEvidence, TextModel, get_model
 
-AI, ML = "ai_engineer", "ml_engineer"
-ROLE_NAMES = {AI: "AI engineer", ML: "ML engineer"}
 # Inputs are coerced to text and cut before anything else so a pathological caller (a
 # megabyte of emoji, a list instead of a string) costs the same as a long brief.
 MAX_FIELD_CHARS = 20_000
