@@ -14,6 +14,8 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from marketplace.errors import DomainError
+
 
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
@@ -66,6 +68,12 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
+    elif isinstance(exc, DomainError):
+        # A service's refusal: one mapping here, no view catches them by hand.
+        if exc.kind == "invalid":
+            exc = exceptions.ValidationError({"non_field_errors": [str(exc)]})
+        else:
+            exc = Conflict(str(exc))
     elif isinstance(exc, DjangoValidationError):
         # A model's full_clean() in a service: the same 400 as a serializer's.
         exc = exceptions.ValidationError(_django_validation_detail(exc))

@@ -138,7 +138,7 @@ class SpecialistAdmin(admin.ModelAdmin):
         changed = specialists_bulk_update(
             specialist_ids=ids,
             changes=changes,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             reason=reason,
         )
         self.message_user(

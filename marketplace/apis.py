@@ -14,7 +14,6 @@ from accounts.authentication import PartnerPrincipal
 from accounts.models import Organization, User
 from accounts.permissions import IsStaffCaller
 from accounts.selectors import caller_is_staff, caller_organization
-from api.exceptions import Conflict
 from api.idempotency import idempotent_post
 from api.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
 from api.views import ScopedObjectApi, acting_organization
@@ -27,7 +26,7 @@ from marketplace.serializers import (
     SpecialistInputSerializer,
     SpecialistOutputSerializer,
 )
-from marketplace.services.projects import ProjectClosed, project_submit, project_update
+from marketplace.services.projects import project_submit, project_update
 from marketplace.services.specialist_api import specialist_api_create, specialist_api_update
 
 
@@ -109,10 +108,7 @@ class ProjectDetailApi(ScopedObjectApi):
         acting_organization(request)
         serializer = ProjectInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        try:
-            project = project_update(project=project, data=serializer.validated_data)
-        except ProjectClosed as exc:
-            raise Conflict(str(exc)) from None
+        project = project_update(project=project, data=serializer.validated_data)
         return Response(ProjectOutputSerializer(project).data)
 
 

@@ -8,7 +8,6 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from api.exceptions import Conflict
 from api.idempotency import idempotent_post
 from api.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
 from api.views import ScopedObjectApi, acting_organization
@@ -17,11 +16,7 @@ from marketplace.filters import MatchFilter
 from matching.models import Match
 from matching.selectors import client_match_get, client_match_list
 from matching.serializers import ClientDecisionInputSerializer, MatchOutputSerializer
-from matching.services.client_decisions import (
-    MatchDecisionConflict,
-    match_client_accept,
-    match_client_decline,
-)
+from matching.services.client_decisions import match_client_accept, match_client_decline
 
 
 class ProjectMatchListApi(ScopedObjectApi, GenericAPIView):
@@ -60,12 +55,9 @@ class _ClientDecisionApi(ScopedObjectApi):
                 raise Http404
             serializer = ClientDecisionInputSerializer(data=request.data)
             serializer.is_valid(raise_exception=True)
-            try:
-                match = self.decide(
-                    match=match, actor=request.user, reason=serializer.validated_data["reason"]
-                )
-            except MatchDecisionConflict as exc:
-                raise Conflict(str(exc)) from None
+            match = self.decide(
+                match=match, actor=request.user, reason=serializer.validated_data["reason"]
+            )
             match = Match.objects.select_related("specialist").get(pk=match.pk)
             return Response(MatchOutputSerializer(match).data)
 

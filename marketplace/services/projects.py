@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Organization, PartnerAPIKey, User
+from marketplace.errors import DomainError
 from marketplace.models import Project
 from marketplace.vocabulary import CHECKLIST_KEYS
 from matching.models import MatchRun
@@ -59,7 +60,7 @@ _EDITABLE_FIELDS = (
 )
 
 
-class ProjectClosed(Exception):
+class ProjectClosed(DomainError):
     """The project no longer takes changes (the client closed it)."""
 
 

@@ -211,7 +211,7 @@ class ProjectAdmin(admin.ModelAdmin):
     @admin.action(description="Re-run matching for the selected projects", permissions=["change"])
     def rerun_matching(self, request: HttpRequest, queryset: QuerySet[Project]) -> None:
         projects = list(queryset)
-        queued = projects_rerun(projects=projects, actor=request.user)  # type: ignore[arg-type]
+        queued = projects_rerun(projects=projects, actor=request.user)
         self.message_user(request, f"Queued matching again for {queued} project(s).")
         skipped = len(projects) - queued
         if skipped:
@@ -301,7 +301,7 @@ class ProjectAdmin(admin.ModelAdmin):
             self._form_errors(request, form)
             return self._back_to(project, f"match-{match.pk}")
         status, reason = form.cleaned_data["status"], form.cleaned_data["reason"]
-        match_review(match=match, status=status, actor=request.user, reason=reason)  # type: ignore[arg-type]
+        match_review(match=match, status=status, actor=request.user, reason=reason)
         self.message_user(
             request,
             f"{match.specialist.name}: {Match.ReviewStatus(status).label.lower()}.",
@@ -317,7 +317,7 @@ class ProjectAdmin(admin.ModelAdmin):
             return self._back_to(project, "actions")
         queued = projects_rerun(
             projects=[project],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             reason=form.cleaned_data["reason"],
         )
         if queued:
@@ -339,7 +339,7 @@ class ProjectAdmin(admin.ModelAdmin):
         project_role_override(
             project=project,
             role=form.cleaned_data["role"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             reason=form.cleaned_data["reason"],
         )
         self.message_user(

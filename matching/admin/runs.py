@@ -75,7 +75,7 @@ class MatchAdmin(ReadOnlyAdmin):
     ) -> None:
         matches = list(queryset.select_related("project", "specialist"))
         for match in matches:
-            match_review(match=match, status=status, actor=request.user, reason=reason)  # type: ignore[arg-type]
+            match_review(match=match, status=status, actor=request.user, reason=reason)
         self.message_user(
             request,
             f"{Match.ReviewStatus(status).label}: {len(matches)} match(es).",

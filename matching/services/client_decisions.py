@@ -12,6 +12,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.actors import Actor
+from marketplace.errors import DomainError
 from marketplace.models import Project, Specialist
 from matching.models import Decision, Match
 from matching.services.reviews import decision_record
@@ -19,7 +21,7 @@ from matching.services.runs import specialists_changed
 from webhooks.services import EVENT_MATCH_UPDATED, event_publish
 
 
-class MatchDecisionConflict(Exception):
+class MatchDecisionConflict(DomainError):
     """The decision cannot be made in the current state (capacity, closed project)."""
 
 
@@ -90,7 +92,7 @@ def _decide(
     specialist: Specialist,
     status: str,
     action: str,
-    actor: Any,
+    actor: Actor,
     reason: str,
     details: dict[str, Any],
 ) -> Match:
@@ -112,7 +114,7 @@ def _decide(
 
 
 @transaction.atomic
-def match_client_accept(*, match: Match, actor: Any, reason: str = "") -> Match:
+def match_client_accept(*, match: Match, actor: Actor, reason: str = "") -> Match:
     """The client takes the specialist on: commit the project's hours on them.
 
     Accepting an accepted match changes nothing. Raises ``MatchDecisionConflict``
@@ -147,7 +149,7 @@ def match_client_accept(*, match: Match, actor: Any, reason: str = "") -> Match:
 
 
 @transaction.atomic
-def match_client_decline(*, match: Match, actor: Any, reason: str = "") -> Match:
+def match_client_decline(*, match: Match, actor: Actor, reason: str = "") -> Match:
     """The client passes on the specialist; an accepted match releases its hours.
 
     Declining a declined match changes nothing.

@@ -7,7 +7,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.actors import Actor, actor_user
+from marketplace.errors import InvalidRequest
 from marketplace.models import Project, Specialist
 from matching.models import Decision, Match, MatchRun
 from matching.services.runs import project_match_enqueue, project_rerun, specialists_changed
@@ -21,7 +22,7 @@ _REVIEW_ACTIONS: dict[str, str] = {
 
 def decision_record(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     reason: str = "",
     project: Project | None = None,
@@ -31,7 +32,7 @@ def decision_record(
 ) -> Decision:
     """Keep who decided what, when and why."""
     return Decision.objects.create(
-        actor=actor if isinstance(actor, User) else None,
+        actor=actor_user(actor),
         actor_label=str(actor) if actor is not None else "system",
         action=action,
         reason=reason,
@@ -43,17 +44,17 @@ def decision_record(
 
 
 @transaction.atomic
-def match_review(*, match: Match, status: str, actor: User, reason: str = "") -> Match:
+def match_review(*, match: Match, status: str, actor: Actor, reason: str = "") -> Match:
     """Staff approve, shortlist or reject a match; a rejection needs a reason."""
     if status not in _REVIEW_ACTIONS:
-        raise ValueError(f"unknown review status {status!r}")
+        raise InvalidRequest(f"unknown review status {status!r}")
     if status == Match.ReviewStatus.REJECTED and not reason.strip():
-        raise ValueError("a rejection needs a reason")
+        raise InvalidRequest("a rejection needs a reason")
     match = Match.objects.select_for_update().get(pk=match.pk)
     review = {
         "review_status": status,
         "review_reason": reason,
-        "reviewed_by": actor,
+        "reviewed_by": actor_user(actor),
         "reviewed_at": timezone.now(),
     }
     for field, value in review.items():
@@ -76,12 +77,14 @@ def match_review(*, match: Match, status: str, actor: User, reason: str = "") ->
 
 
 @transaction.atomic
-def project_role_override(*, project: Project, role: str, actor: User, reason: str = "") -> Project:
+def project_role_override(
+    *, project: Project, role: str, actor: Actor, reason: str = ""
+) -> Project:
     """Staff set the role need themselves; the project is ranked again for it."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     previous = project.role_override or project.role_need
     project.role_override = role
-    project.role_override_by = actor
+    project.role_override_by = actor_user(actor)
     project.role_override_at = timezone.now()
     project.role_override_reason = reason
     project.inputs_version += 1
@@ -109,12 +112,12 @@ _SPECIALIST_CHANGES: dict[str, dict[Any, str]] = {
 def _specialist_change_action(field: str, value: Any) -> str:
     if field == "available_from":
         if not isinstance(value, date):
-            raise ValueError("available_from must be a date")
+            raise InvalidRequest("available_from must be a date")
         return Decision.Action.CHANGE_AVAILABILITY
     if field not in _SPECIALIST_CHANGES:
-        raise ValueError(f"{field!r} cannot be changed in bulk")
+        raise InvalidRequest(f"{field!r} cannot be changed in bulk")
     if not isinstance(value, bool):
-        raise ValueError(f"{field!r} must be true or false")
+        raise InvalidRequest(f"{field!r} must be true or false")
     return _SPECIALIST_CHANGES[field][value]
 
 
@@ -123,7 +126,7 @@ def specialists_bulk_update(
     *,
     specialist_ids: Iterable[int],
     changes: Mapping[str, Any],
-    actor: User,
+    actor: Actor,
     reason: str = "",
 ) -> list[Specialist]:
     """Vet, deactivate (or undo either) or move the availability of specialists.
@@ -134,7 +137,7 @@ def specialists_bulk_update(
     the transaction commits. Returns the specialists that changed.
     """
     if not changes:
-        raise ValueError("nothing to change")
+        raise InvalidRequest("nothing to change")
     actions = {field: _specialist_change_action(field, value) for field, value in changes.items()}
     changed: list[Specialist] = []
     # Locked in id order, like every other writer of specialists, so two bulk
@@ -167,7 +170,7 @@ def specialists_bulk_update(
 
 
 @transaction.atomic
-def projects_rerun(*, projects: Iterable[Project], actor: User, reason: str = "") -> int:
+def projects_rerun(*, projects: Iterable[Project], actor: Actor, reason: str = "") -> int:
     """Staff rank projects again (the roster may have changed); closed projects are left alone.
 
     Returns how many projects were queued.
