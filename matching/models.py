@@ -20,6 +20,10 @@ class MatchRun(models.Model):
         STAFF = "staff", "Re-run by staff"
         SWEEP = "sweep", "Recovered by the sweeper"
 
+    # Triggers that only ever mean "bring this pending project to a result": a
+    # project that already ended (matched, or failed) has nothing left for them.
+    RECOVERY_TRIGGERS = frozenset({Trigger.SUBMIT, Trigger.SWEEP})
+
     project = models.ForeignKey(
         "marketplace.Project", on_delete=models.CASCADE, related_name="match_runs"
     )

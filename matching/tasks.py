@@ -28,6 +28,8 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
+from matching.models import MatchRun
+
 logger = logging.getLogger(__name__)
 
 # Errors that say "try again later", not "this project cannot be matched".
@@ -105,7 +107,7 @@ def project_match_task(
     *,
     project_id: int,
     inputs_version: int | None = None,
-    trigger: str = "submit",
+    trigger: str = MatchRun.Trigger.SUBMIT,
 ) -> None:
     from matching.services.recovery import project_attempt_begin, project_attempts_reset
     from matching.services.runs import project_match

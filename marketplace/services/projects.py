@@ -6,14 +6,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import Organization, PartnerAPIKey, User
 from marketplace.errors import DomainError
 from marketplace.models import Project
 from marketplace.vocabulary import CHECKLIST_KEYS
 from matching.models import MatchRun
-from matching.services.runs import project_match_enqueue
+from matching.services.runs import project_inputs_changed, project_match_enqueue
 
 
 @transaction.atomic
@@ -87,12 +86,5 @@ def project_update(*, project: Project, data: Mapping[str, Any]) -> Project:
     for key, value in changed.items():
         setattr(project, key, value)
     project.full_clean()
-    # A newer inputs_version makes any run still working on the old inputs stand down.
-    project.inputs_version += 1
-    project.status = Project.Status.PENDING
-    project.status_changed_at = timezone.now()
-    project.failure_reason = ""
-    project.attempts = 0
-    project.save()
-    project_match_enqueue(project=project, trigger=MatchRun.Trigger.PROJECT_UPDATE)
+    project_inputs_changed(project=project, trigger=MatchRun.Trigger.PROJECT_UPDATE)
     return project

@@ -20,10 +20,6 @@ from matching.models import MatchRun
 
 logger = logging.getLogger(__name__)
 
-# Triggers that only ever mean "bring this pending project to a result": a
-# project that already ended (matched or failed) has nothing left for them.
-_RECOVERY_TRIGGERS = frozenset({MatchRun.Trigger.SUBMIT, MatchRun.Trigger.SWEEP})
-
 
 @dataclass(frozen=True)
 class Attempt:
@@ -50,7 +46,7 @@ def project_attempt_begin(*, project_id: int, inputs_version: int | None, trigge
         if project.status != Project.Status.PENDING:
             # Re-ranking a finished project (roster change, staff re-run) is not
             # counted; a duplicate submit or sweep message for it is dropped.
-            return Attempt(proceed=trigger not in _RECOVERY_TRIGGERS)
+            return Attempt(proceed=trigger not in MatchRun.RECOVERY_TRIGGERS)
         project.attempts += 1
         # updated_at doubles as "last touched by a worker" for the sweeper.
         project.save(update_fields=["attempts", "updated_at"])

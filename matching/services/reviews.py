@@ -11,7 +11,11 @@ from accounts.actors import Actor, actor_user
 from marketplace.errors import InvalidRequest
 from marketplace.models import Project, Specialist
 from matching.models import Decision, Match, MatchRun
-from matching.services.runs import project_match_enqueue, project_rerun, specialists_changed
+from matching.services.runs import (
+    project_inputs_changed,
+    project_rerun,
+    specialists_changed,
+)
 
 _REVIEW_ACTIONS: dict[str, str] = {
     Match.ReviewStatus.APPROVED: Decision.Action.APPROVE,
@@ -87,8 +91,7 @@ def project_role_override(
     project.role_override_by = actor_user(actor)
     project.role_override_at = timezone.now()
     project.role_override_reason = reason
-    project.inputs_version += 1
-    project.save()
+    project_inputs_changed(project=project, trigger=MatchRun.Trigger.ROLE_OVERRIDE)
     decision_record(
         actor=actor,
         action=Decision.Action.OVERRIDE_ROLE,
@@ -96,7 +99,6 @@ def project_role_override(
         project=project,
         details={"from": previous, "to": role},
     )
-    project_match_enqueue(project=project, trigger=MatchRun.Trigger.ROLE_OVERRIDE)
     return project
 
 

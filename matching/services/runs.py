@@ -95,7 +95,7 @@ _CLIENT_FIELDS = ("client_status", "client_reason", "client_decided_at")
 
 
 def project_match(
-    *, project_id: int, inputs_version: int | None = None, trigger: str = "submit"
+    *, project_id: int, inputs_version: int | None = None, trigger: str = MatchRun.Trigger.SUBMIT
 ) -> MatchRun | None:
     """Classify a project and rank specialists for it; safe to run twice.
 
@@ -113,7 +113,7 @@ def project_match(
             # A newer task for the newer inputs is (or was) queued; it owns the work.
             return None
         if (
-            trigger in {"submit", "sweep"}
+            trigger in MatchRun.RECOVERY_TRIGGERS
             and project.status == Project.Status.MATCHED
             and project.match_runs.filter(
                 inputs_version=project.inputs_version, outcome=MatchRun.Outcome.SUCCEEDED
@@ -209,6 +209,23 @@ def project_match_enqueue(*, project: Project, trigger: str) -> None:
             project_id=project_id, inputs_version=inputs_version, trigger=trigger
         )
     )
+
+
+def project_inputs_changed(*, project: Project, trigger: str) -> None:
+    """The project's inputs changed (its brief, or its role need): rank it afresh.
+
+    The one place that says what that means: a newer ``inputs_version`` makes
+    any run still working on the old inputs stand down; the project is pending
+    again with a clean slate of attempts and no failure reason; it is saved and
+    ranked again once the transaction commits. The caller holds the row lock.
+    """
+    project.inputs_version += 1
+    project.status = Project.Status.PENDING
+    project.status_changed_at = timezone.now()
+    project.failure_reason = ""
+    project.attempts = 0
+    project.save()
+    project_match_enqueue(project=project, trigger=trigger)
 
 
 def _rematch_marker(project_id: int) -> str:
