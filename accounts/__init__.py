@@ -1,0 +1,1 @@
+"""Organizations, users, client tokens, partner API keys, and the ``Actor`` type."""

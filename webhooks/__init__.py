@@ -1,0 +1,1 @@
+"""Partner webhook endpoints and signed deliveries; imports nothing of matching."""
