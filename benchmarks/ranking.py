@@ -72,11 +72,37 @@ SKILL_POOL = [
     "Azure",
     "Go",
 ]
+# Profiles drawn from a pool of realistic bios (the demo roster's), each with its
+# features computed once as the roster services would; a few hundred distinct work
+# windows, as a real roster has.
+ZONES = (
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Warsaw",
+    "Africa/Lagos",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Asia/Manila",
+    "Australia/Sydney",
+)
+HOURS = ("09:00-17:00", "08:00-16:00", "12:00-20:00", "14:00-22:00", "22:00-06:00")
 COLUMNS = (
     "name",
     "email",
     "phone",
     "headline",
+    "bio",
+    "working_hours",
+    "work_window",
+    "profile_features",
+    "concept_keys",
+    "profile_hash",
+    "embedding",
+    "embedding_version",
     "tier",
     "hourly_rate",
     "available_from",
@@ -112,22 +138,66 @@ def _setup_django(server: str, database: str, *, recreate: bool) -> None:
     call_command("migrate", verbosity=0)
 
 
+_PROFILES: list[dict[str, Any]] = []
+
+
+def _profiles() -> list[dict[str, Any]]:
+    """The bio pool with features (and a synthetic vector) computed once per profile."""
+    if not _PROFILES:
+        import numpy as np
+
+        from marketplace.demo import demo_profiles
+        from marketplace.services.specialists import profile_hash
+        from matching.relevance.embedding import to_bytes
+        from matching.relevance.features import concept_keys, profile_features
+
+        vectors = np.random.default_rng(7).normal(size=(256, 384)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        for i, p in enumerate(demo_profiles()):
+            features = profile_features(headline=p["headline"], bio=p["bio"], skills=p["skills"])
+            _PROFILES.append(
+                {
+                    "headline": p["headline"],
+                    "bio": p["bio"],
+                    "skills": p["skills"],
+                    "features": json.dumps(features),
+                    "concept_keys": json.dumps(concept_keys(features)),
+                    "hash": profile_hash(headline=p["headline"], bio=p["bio"], skills=p["skills"]),
+                    # COPY's text form of bytea; synthetic: it is the scoring that is timed.
+                    "embedding": "\\\\x" + to_bytes(vectors[i % len(vectors)]).hex(),
+                }
+            )
+    return _PROFILES
+
+
 def _rows(start: int, stop: int, today: date, seed: int) -> io.StringIO:
+    from matching.relevance.embedding import EMBEDDING_VERSION
     from matching.skills import canonical_skills
 
     rng = random.Random(seed + start)
+    profiles = _profiles()
     now = "2026-01-01 00:00:00+00"
     out = io.StringIO()
     for n in range(start, stop):
         tier = "ai_engineer" if rng.random() < 0.5 else "ml_engineer"
         base = 15 if tier == "ai_engineer" else 25
         rate = Decimal(rng.randint(base * 100, (base + 25) * 100)) / 100
-        skills = rng.sample(SKILL_POOL, rng.randint(3, 8))
+        profile = profiles[rng.randrange(len(profiles))]
+        skills = profile["skills"]
+        zone, hours = rng.choice(ZONES), rng.choice(HOURS)
         row = (
             f"Specialist {n}",
             f"bench{n}@example.com",
             "",
-            "",
+            profile["headline"].replace("\t", " "),
+            profile["bio"].replace("\\", "\\\\").replace("\t", " ").replace("\n", "\\n"),
+            hours,
+            f"{zone} {hours}",
+            profile["features"].replace("\\", "\\\\"),
+            profile["concept_keys"],
+            profile["hash"],
+            profile["embedding"],
+            EMBEDDING_VERSION,
             tier,
             str(rate),
             (today + timedelta(days=rng.randint(-30, 60))).isoformat(),
@@ -135,7 +205,7 @@ def _rows(start: int, stop: int, today: date, seed: int) -> io.StringIO:
             str(rng.choice((0, 0, 0, 0, 20, 40))),
             json.dumps(skills),
             json.dumps(canonical_skills(skills)),
-            "UTC",
+            zone,
             "t" if rng.random() < 0.9 else "f",
             "t" if rng.random() < 0.95 else "f",
             now,
@@ -234,7 +304,23 @@ def main() -> None:
     from accounts.models import Organization
     from marketplace.models import Project
     from matching.ranking import project_need, rank_specialists, scoring_params
+    from matching.ranking.inputs import brief_fit, overlap_for, read_brief_needs
+    from matching.relevance.embedding import backend_name, encoder, profile_text
     from matching.services.runs import project_classify, project_match
+
+    model = encoder()
+    if model is not None:
+        texts = [
+            profile_text(headline=p["headline"], bio=p["bio"], skills=p["skills"])
+            for p in _profiles()
+        ]
+        texts = (texts * (512 // len(texts) + 1))[:512]
+        model.encode(texts[:32])
+        began = time.perf_counter()
+        model.encode(texts)
+        rate = len(texts) / (time.perf_counter() - began)
+        print(f"encoder: {rate:.0f} profiles/s ({len(texts)} demo bios, batches of 32, CPU)")
+    print(f"relevance backend: {backend_name()}")
 
     today = timezone.localdate()
     organization = Organization.objects.create(name="Bench Co")
@@ -253,6 +339,8 @@ def main() -> None:
             required_skills=["LLM", "RAG", "Python", "Kafka"],
             general_model_sufficient=True,
             needs_value_within_weeks=True,
+            # Overlap in the score too: the client works New York hours.
+            timezone="America/New_York",
         ),
         "ml_engineer": Project.objects.create(
             organization=organization,
@@ -293,14 +381,23 @@ def main() -> None:
             project_classify(project=project)
             if project.role_need != role:
                 raise SystemExit(f"the {role} brief was classified as {project.role_need}")
+            needs = read_brief_needs(project=project)
+            project.brief_needs = [n.as_dict() for n in needs]
             need = project_need(project=project, today=today)
+            brief = brief_fit(project=project, needs=needs)
             sql, sql_args = _hand_written_query(need, params, top_k)
 
             def task(project_id: int = project.pk) -> None:
                 project_match(project_id=project_id, trigger="staff")
 
-            def ranking(need: Any = need) -> None:
-                rank_specialists(need=need, params=params, top_k=top_k)
+            def ranking(need: Any = need, project: Any = project, brief: Any = brief) -> None:
+                rank_specialists(
+                    need=need,
+                    params=params,
+                    top_k=top_k,
+                    brief=brief,
+                    overlap=overlap_for(project=project, need=need),
+                )
 
             def query(sql: str = sql, sql_args: list[Any] = sql_args) -> None:
                 with connection.cursor() as cursor:

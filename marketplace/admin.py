@@ -70,8 +70,10 @@ class SpecialistAdmin(admin.ModelAdmin):
         "is_active",
     ]
     list_filter = ["tier", "vetted", "is_active", AvailabilityFilter]
-    search_fields = ["name", "email", "headline"]
-    search_help_text = "Name, email or headline"
+    search_fields = ["name", "email", "headline", "bio"]
+    search_help_text = "Name, email, headline or bio"
+    # Derived by the roster services from the profile's text: shown, never edited.
+    exclude = ["profile_features", "profile_hash", "embedding"]
     list_per_page = 100
     actions = [
         "vet_specialists",
@@ -82,7 +84,16 @@ class SpecialistAdmin(admin.ModelAdmin):
     ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        readonly = ["capacity_display", "skill_keys", "committed_hours", "created_at", "updated_at"]
+        readonly = [
+            "capacity_display",
+            "skill_keys",
+            "concept_keys",
+            "work_window",
+            "embedding_version",
+            "committed_hours",
+            "created_at",
+            "updated_at",
+        ]
         if obj is not None:
             # Email is the roster's identity (imports upsert by it); vetting, activity
             # and availability change through the actions, which record a decision.

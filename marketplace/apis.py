@@ -106,7 +106,7 @@ class ProjectDetailApi(ScopedObjectApi):
         project = get_project_or_404(request, project_id)
         # Staff see every project but change a client's brief only through admin.
         acting_organization(request)
-        serializer = ProjectInputSerializer(data=request.data, partial=True)
+        serializer = ProjectInputSerializer(project, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         project = project_update(project=project, data=serializer.validated_data)
         return Response(ProjectOutputSerializer(project).data)

@@ -3,10 +3,14 @@
 Local use only: the demo passwords are printed on purpose.
 """
 
+import json
 import random
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -17,138 +21,52 @@ from accounts.services import client_create
 from marketplace.models import Specialist
 from marketplace.services.specialists import specialist_upsert
 
-_FIRST = [
-    "Ada",
-    "Bilal",
-    "Chen",
-    "Dara",
-    "Emeka",
-    "Farah",
-    "Goran",
-    "Hana",
-    "Ines",
-    "Jonas",
-    "Kavya",
-    "Lior",
-    "Mateo",
-    "Nadia",
-    "Omar",
-    "Priya",
-    "Quinn",
-    "Rosa",
-    "Sven",
-    "Tara",
-    "Uma",
-    "Viktor",
-    "Wen",
-    "Ximena",
-    "Yusuf",
-    "Zofia",
-]
-_LAST = [
-    "Okafor",
-    "Lindqvist",
-    "Haddad",
-    "Kowalski",
-    "Nakamura",
-    "Silva",
-    "Mensah",
-    "Novak",
-    "Reyes",
-    "Schmidt",
-    "Tanaka",
-    "Ivanova",
-    "Costa",
-    "Dubois",
-    "Ahmed",
-    "Moreau",
-]
-_AI_SKILLS = [
-    "LLM",
-    "RAG",
-    "LangChain",
-    "LlamaIndex",
-    "OpenAI API",
-    "Anthropic API",
-    "embeddings",
-    "vector databases",
-    "pgvector",
-    "Pinecone",
-    "prompt engineering",
-    "LLM evaluation",
-    "agents",
-    "tool calling",
-    "FastAPI",
-    "Python",
-    "TypeScript",
-    "semantic search",
-]
-_ML_SKILLS = [
-    "PyTorch",
-    "TensorFlow",
-    "scikit-learn",
-    "XGBoost",
-    "feature stores",
-    "MLflow",
-    "Kubeflow",
-    "Airflow",
-    "Spark",
-    "Kafka",
-    "model monitoring",
-    "drift detection",
-    "time series forecasting",
-    "computer vision",
-    "recommender systems",
-    "SQL",
-    "Python",
-    "data pipelines",
-    "model serving",
-]
-_AI_HEADLINES = [
-    "Ships RAG assistants over private docs",
-    "LLM apps, evaluation and guardrails",
-    "Agents that call your internal tools",
-    "Semantic search and summarisation",
-]
-_ML_HEADLINES = [
-    "Fraud and risk models in production",
-    "Recommendation engines tuned to catalogs",
-    "Demand forecasting and MLOps",
-    "Vision models for quality inspection",
-]
+DEMO_ROSTER_PATH = Path(__file__).with_name("demo_roster.jsonl")
 
 
-def demo_roster(*, size: int = 300, seed: int = 7, today: date) -> list[dict[str, Any]]:
+def demo_profiles() -> list[dict[str, Any]]:
+    """The hand-written demo profiles: name, tier, headline, bio, skills, zone, hours."""
+    with DEMO_ROSTER_PATH.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def demo_roster(*, size: int | None = None, seed: int = 7, today: date) -> list[dict[str, Any]]:
+    """The demo roster: hand-written profiles with seeded rates, dates and vetting.
+
+    Every person is unique (names, bios, real time zones and working hours); only
+    the commercial terms are drawn, so that the list shows trade-offs too.
+    """
     rng = random.Random(seed)
+    profiles = demo_profiles()
     rows = []
-    for index in range(size):
-        tier = "ml_engineer" if rng.random() < 0.45 else "ai_engineer"
-        pool, headlines = (
-            (_ML_SKILLS, _ML_HEADLINES)
-            if tier == "ml_engineer"
-            else (
-                _AI_SKILLS,
-                _AI_HEADLINES,
-            )
-        )
+    for index, profile in enumerate(profiles[: size or len(profiles)]):
+        tier = profile["tier"]
         low, high = (24, 45) if tier == "ml_engineer" else (15, 32)
-        first, last = rng.choice(_FIRST), rng.choice(_LAST)
+        slug = re.sub(
+            r"[^a-z0-9]+",
+            ".",
+            unicodedata.normalize("NFKD", profile["name"])
+            .encode("ascii", "ignore")
+            .decode()
+            .lower(),
+        ).strip(".")
         rows.append(
             {
-                "name": f"{first} {last}",
-                "email": f"{first}.{last}.{index}@specialists.example".lower(),
-                "headline": rng.choice(headlines),
+                "name": profile["name"],
+                "email": f"{slug}.{index}@specialists.example",
+                "headline": profile["headline"],
+                "bio": profile["bio"],
                 "tier": tier,
                 "hourly_rate": Decimal(rng.randint(low, high)),
                 "available_from": today
                 + timedelta(days=rng.choice([0, 0, 3, 5, 7, 7, 10, 14, 21])),
                 "hours_per_week": rng.choice([20, 30, 40, 40, 40]),
-                "skills": rng.sample(pool, k=rng.randint(3, 6)),
-                "timezone": rng.choice(
-                    ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"]
-                ),
-                "vetted": rng.random() < 0.9,
-                "is_active": rng.random() < 0.95,
+                "skills": profile["skills"],
+                "timezone": profile["timezone"],
+                "working_hours": profile["working_hours"],
+                # Nearly everyone vetted and active: the demo is about the ranking.
+                "vetted": rng.random() < 0.95,
+                "is_active": True,
             }
         )
     return rows
@@ -165,7 +83,7 @@ DEMO_STAFF_PASSWORD = "staff-demo-password"
 
 
 @transaction.atomic
-def demo_seed(*, roster_size: int = 300) -> DemoSeed:
+def demo_seed(*, roster_size: int | None = None) -> DemoSeed:
     """Idempotently load the demo roster, a demo client and a demo staff login."""
     for row in demo_roster(size=roster_size, today=timezone.localdate()):
         specialist_upsert(data=row)

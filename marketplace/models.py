@@ -97,6 +97,22 @@ class Project(models.Model):
     role_override_at = models.DateTimeField(null=True, blank=True)
     role_override_reason = models.TextField(blank=True)
 
+    # The client's working day, for overlap with specialists' hours (all optional).
+    timezone = models.CharField(max_length=vocabulary.TIME_ZONE_MAX_LENGTH, blank=True)
+    working_hours = models.CharField(max_length=vocabulary.WORKING_HOURS_MAX_LENGTH, blank=True)
+    min_overlap_hours = models.DecimalField(
+        max_digits=3,
+        decimal_places=1,
+        default=Decimal("0"),
+        validators=[
+            MinValueValidator(Decimal("0")),
+            MaxValueValidator(Decimal(vocabulary.MIN_OVERLAP_HOURS_MAX)),
+        ],
+        help_text="Least daily overlap a match must have; 0 makes overlap a preference.",
+    )
+    # What the brief asks for, read from its words: [{key, label, kind, weight, phrase, quote}].
+    brief_needs = models.JSONField(default=list, blank=True)
+
     trade_offs = models.JSONField(default=list, blank=True)
     no_match_reason = models.TextField(blank=True)
     matched_at = models.DateTimeField(null=True, blank=True)
@@ -149,6 +165,11 @@ class Specialist(models.Model):
     email = models.EmailField(unique=True)
     phone = models.CharField(max_length=40, blank=True)
     headline = models.CharField(max_length=300, blank=True)
+    bio = models.TextField(
+        max_length=vocabulary.BIO_MAX_LENGTH,
+        blank=True,
+        help_text="Experience, past projects, domains, industries, data and tools.",
+    )
     tier = models.CharField(max_length=16, choices=Role.choices)
     hourly_rate = models.DecimalField(
         max_digits=7,
@@ -176,6 +197,20 @@ class Specialist(models.Model):
     timezone = models.CharField(
         max_length=vocabulary.TIME_ZONE_MAX_LENGTH, blank=True, default="UTC"
     )
+    working_hours = models.CharField(
+        max_length=vocabulary.WORKING_HOURS_MAX_LENGTH,
+        default=vocabulary.DEFAULT_WORKING_HOURS,
+        help_text='"HH:MM-HH:MM" in the time zone.',
+    )
+    # "<zone> <hours>", written by services: ranking joins overlap per distinct window.
+    work_window = models.CharField(max_length=80, blank=True, default="UTC 09:00-17:00")
+    # The profile as relevance reads it, written by services with the text it came from.
+    profile_features = models.JSONField(default=dict, blank=True)
+    concept_keys = models.JSONField(default=list, blank=True)
+    profile_hash = models.CharField(max_length=64, blank=True)
+    # Sentence embedding of the profile (float32 bytes), written by workers after a write.
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
+    embedding_version = models.CharField(max_length=40, blank=True)
     vetted = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
 
@@ -193,6 +228,12 @@ class Specialist(models.Model):
                 condition=Q(vetted=True, is_active=True),
             ),
             models.Index(fields=["available_from"], name="specialist_available"),
+            # The distinct work windows ranking computes overlap for.
+            models.Index(
+                fields=["work_window"],
+                name="specialist_work_window",
+                condition=Q(vetted=True, is_active=True),
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(hourly_rate__gt=0), name="specialist_rate_positive"),

@@ -22,6 +22,7 @@ from django.core.validators import EmailValidator
 
 from marketplace.vocabulary import (
     AI_ENGINEER,
+    BIO_MAX_LENGTH,
     HOURLY_RATE_MAX_USD,
     ML_ENGINEER,
     ROLES,
@@ -29,6 +30,7 @@ from marketplace.vocabulary import (
     SPECIALIST_HOURS_MIN,
     is_time_zone,
 )
+from matching import working_hours as wh
 from matching.skills import tidy_skill_names
 
 REQUIRED_COLUMNS = (
@@ -41,7 +43,7 @@ REQUIRED_COLUMNS = (
     "vetted",
     "is_active",
 )
-OPTIONAL_COLUMNS = ("headline", "phone", "hours_per_week", "timezone")
+OPTIONAL_COLUMNS = ("headline", "phone", "hours_per_week", "timezone", "working_hours", "bio")
 TIERS = ROLES
 _TIER_ALIASES = {
     "ai": AI_ENGINEER,
@@ -209,6 +211,8 @@ def parse_record(*, line: int, record: Mapping[str, Any]) -> RosterRow:
         "phone": _bounded(40),
         "hours_per_week": _hours,
         "timezone": _timezone,
+        "working_hours": _working_hours,
+        "bio": _bio,
     }
     try:
         email = _email(record["email"])
@@ -219,7 +223,7 @@ def parse_record(*, line: int, record: Mapping[str, Any]) -> RosterRow:
         if name in OPTIONAL_COLUMNS and (raw is None or (isinstance(raw, str) and not raw.strip())):
             # Absent or blank: keep what the roster has (or the default for a new row),
             # except free text, which an explicit blank clears.
-            if name in {"headline", "phone"} and isinstance(raw, str):
+            if name in {"headline", "phone", "bio"} and isinstance(raw, str):
                 values[name] = ""
             continue
         try:
@@ -347,4 +351,22 @@ def _timezone(raw: Any) -> str:
     text = _text(raw)
     if not is_time_zone(text):
         raise RowError(f"unknown time zone {text!r} (use an IANA name such as Europe/Berlin)")
+    return text
+
+
+def _working_hours(raw: Any) -> str:
+    try:
+        return wh.format_window(wh.parse_working_hours(_text(raw)))
+    except wh.WorkingHoursError as exc:
+        raise RowError(str(exc)) from None
+
+
+def _bio(raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise RowError("must be text")
+    _text(raw)  # the same UTF-8 check as every other text column
+    # Paragraphs are kept; runs of spaces and stray control characters are not.
+    text = "\n".join(" ".join(line.split()) for line in raw.strip().splitlines())
+    if len(text) > BIO_MAX_LENGTH:
+        raise RowError(f"longer than {BIO_MAX_LENGTH} characters")
     return text

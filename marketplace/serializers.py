@@ -7,6 +7,7 @@ server-owned field such as ``status`` or ``role_need``) is rejected with a
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 from rest_framework import serializers
@@ -15,6 +16,7 @@ from api.serializers import StrictCharField, StrictInputSerializer
 from marketplace import vocabulary
 from marketplace.models import Project, Role, Specialist
 from marketplace.vocabulary import CHECKLIST_QUESTIONS, is_time_zone
+from matching import working_hours as wh
 
 # The earliest calendar date anywhere on Earth (UTC-12): "today" for a client
 # far west of UTC must not be rejected as a date in the past.
@@ -86,10 +88,71 @@ class ProjectInputSerializer(StrictInputSerializer):
         ),
     )
 
+    timezone = StrictCharField(
+        max_length=64,
+        required=False,
+        allow_blank=True,
+        help_text=(
+            "The client's IANA time zone (`America/New_York`). With it, matches are scored "
+            "on daily overlap of working hours; without it, overlap plays no part."
+        ),
+    )
+    working_hours = StrictCharField(
+        max_length=13,
+        required=False,
+        allow_blank=True,
+        help_text=(
+            "The client's working day, `HH:MM-HH:MM` local (default `09:00-17:00` when a "
+            "time zone is given). Needs `timezone`."
+        ),
+    )
+    min_overlap_hours = serializers.DecimalField(
+        max_digits=3,
+        decimal_places=1,
+        min_value=Decimal("0"),
+        max_value=Decimal(vocabulary.MIN_OVERLAP_HOURS_MAX),
+        required=False,
+        help_text=(
+            "0-8. Above 0, no match overlaps the client's day by less than this many hours "
+            "(Monday-Friday on both sides); 0 (default) makes overlap a preference. Needs "
+            "`timezone`."
+        ),
+    )
+
     def validate_desired_start(self, value: date) -> date:
         if value < earliest_allowed_start():
             raise serializers.ValidationError("Must not be in the past.")
         return value
+
+    def validate_timezone(self, value: str) -> str:
+        if not value:
+            return ""
+        try:
+            wh.parse_timezone(value)
+        except wh.WorkingHoursError as error:
+            raise serializers.ValidationError(str(error)) from None
+        return value
+
+    def validate_working_hours(self, value: str) -> str:
+        if not value:
+            return ""
+        try:
+            return wh.format_window(wh.parse_working_hours(value))
+        except wh.WorkingHoursError as error:
+            raise serializers.ValidationError(str(error)) from None
+
+    def validate(self, attrs: dict) -> dict:
+        # On PATCH the time zone may already be on the project.
+        instance_zone = getattr(self.instance, "timezone", "") if self.instance else ""
+        zone = attrs.get("timezone", instance_zone)
+        needs_zone = {
+            name: "Needs a `timezone`: working hours are read in the client's time zone."
+            for name in ("working_hours", "min_overlap_hours")
+            if attrs.get(name) and not zone
+        }
+        if needs_zone:
+            raise serializers.ValidationError(needs_zone)
+        return attrs
 
 
 class ProjectOutputSerializer(serializers.ModelSerializer):
@@ -107,6 +170,9 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
             "hours_per_week",
             "required_skills",
             "checklist",
+            "timezone",
+            "working_hours",
+            "min_overlap_hours",
             "status",
             "failure_reason",
             "role_need",
@@ -114,6 +180,7 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
             "role_rationale",
             "clarifying_questions",
             "classifier_version",
+            "brief_needs",
             "trade_offs",
             "no_match_reason",
             "created_at",
@@ -122,8 +189,32 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    working_hours = serializers.SerializerMethodField(
+        help_text="The client's working day; null without a time zone."
+    )
+    timezone = serializers.SerializerMethodField(help_text="The client's IANA time zone, or null.")
+    min_overlap_hours = serializers.FloatField(read_only=True)
+    brief_needs = serializers.SerializerMethodField(
+        help_text=(
+            "Skills and problem domains read from the brief, most decisive first, each with "
+            "the brief's own phrase and sentence (`quote`); the client's `required_skills` "
+            "stay authoritative beside them. Empty while pending."
+        )
+    )
+
     def get_checklist(self, project: Project) -> dict[str, bool | None]:
         return project.checklist
+
+    def get_timezone(self, project: Project) -> str | None:
+        return project.timezone or None
+
+    def get_working_hours(self, project: Project) -> str | None:
+        if not project.timezone:
+            return None
+        return project.working_hours or wh.DEFAULT_WORKING_HOURS
+
+    def get_brief_needs(self, project: Project) -> list[dict[str, Any]]:
+        return list(project.brief_needs or [])
 
     def get_role_need(self, project: Project) -> str | None:
         if project.status == Project.Status.PENDING and not project.role_override:
@@ -157,6 +248,17 @@ class SpecialistInputSerializer(StrictInputSerializer):
     timezone = StrictCharField(
         max_length=vocabulary.TIME_ZONE_MAX_LENGTH, required=False, help_text="An IANA name."
     )
+    working_hours = StrictCharField(
+        max_length=13,
+        required=False,
+        help_text="`HH:MM-HH:MM` in the specialist's time zone (default `09:00-17:00`).",
+    )
+    bio = StrictCharField(
+        max_length=vocabulary.BIO_MAX_LENGTH,
+        required=False,
+        allow_blank=True,
+        help_text="Experience, past projects, domains, industries, data and tools.",
+    )
     vetted = serializers.BooleanField(required=False)
     is_active = serializers.BooleanField(required=False)
 
@@ -167,6 +269,12 @@ class SpecialistInputSerializer(StrictInputSerializer):
         if not is_time_zone(value):
             raise serializers.ValidationError("Not a known IANA time zone.")
         return value
+
+    def validate_working_hours(self, value: str) -> str:
+        try:
+            return wh.format_window(wh.parse_working_hours(value))
+        except wh.WorkingHoursError as error:
+            raise serializers.ValidationError(str(error)) from None
 
 
 class SpecialistOutputSerializer(serializers.ModelSerializer):
@@ -187,7 +295,9 @@ class SpecialistOutputSerializer(serializers.ModelSerializer):
             "committed_hours",
             "remaining_hours",
             "skills",
+            "bio",
             "timezone",
+            "working_hours",
             "vetted",
             "is_active",
             "created_at",

@@ -344,11 +344,15 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # --- Matching -----------------------------------------------------------------
 
 # Relative weight of each criterion in a match's total score (normalised).
+# Fit to the brief decides among candidates inside the budget and free in time;
+# tier, budget and start still separate them as before (tests/matching/test_ordering).
 MATCHING_WEIGHTS = {
-    "tier": 0.35,
-    "budget": 0.25,
-    "start": 0.20,
-    "skills": 0.20,
+    "tier": 0.15,
+    "budget": 0.15,
+    "start": 0.10,
+    "skills": 0.10,
+    "relevance": 0.40,
+    "timezone": 0.10,
 }
 MATCHING_TOP_K = env_int("MATCHING_TOP_K", 20)
 # The budget score falls from 1 at the client's budget to 0 at this fraction
@@ -361,6 +365,8 @@ MATCHING_OVERQUALIFIED_TIER_SCORE = 0.5
 # What a higher budget (USD/h) or a later start (days) would bring: trade-offs.
 MATCHING_TRADE_OFF_BUDGET_STEPS_USD = (5, 10)
 MATCHING_TRADE_OFF_START_STEPS_DAYS = (7, 14)
+# "Accept 1 h / 2 h less overlap": offered when the client gave a time zone.
+MATCHING_TRADE_OFF_OVERLAP_STEPS_HOURS = (1, 2)
 # Fully loaded monthly cost of an in-house US hire, set against a match's cost.
 INHOUSE_MONTHLY_COST_USD = {
     AI_ENGINEER: Decimal(env_str("INHOUSE_AI_MONTHLY_COST_USD", "12000")),
@@ -396,6 +402,11 @@ WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 12)
 CELERY_BEAT_SCHEDULE["webhooks-deliver-due"] = {
     "task": "webhooks.deliver_due",
     "schedule": timedelta(minutes=1),
+}
+CELERY_BEAT_SCHEDULE["matching-embed-pending"] = {
+    "task": "matching.embed_pending",
+    "schedule": timedelta(seconds=env_int("MATCHING_EMBED_SWEEP_SECONDS", 300)),
+    "options": {"expires": env_int("MATCHING_EMBED_SWEEP_SECONDS", 300)},
 }
 
 # --- Logging ------------------------------------------------------------------

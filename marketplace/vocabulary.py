@@ -46,6 +46,13 @@ PROJECT_HOURS_MIN, PROJECT_HOURS_MAX = 1, 60
 # USD per hour, for budgets and rates alike (more than 0).
 HOURLY_RATE_MAX_USD = 1000
 TIME_ZONE_MAX_LENGTH = 64
+# A specialist's free-text profile: experience, past projects, domains, data, tools.
+BIO_MAX_LENGTH = 5_000
+# A working day, "HH:MM-HH:MM" local; the default of both sides.
+DEFAULT_WORKING_HOURS = "09:00-17:00"
+WORKING_HOURS_MAX_LENGTH = 11
+# The least daily overlap a client may require.
+MIN_OVERLAP_HOURS_MAX = 8
 # Staff's reasons for a decision.
 REASON_MAX_LENGTH = 2000
 

@@ -16,7 +16,8 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from marketplace.vocabulary import AI_ENGINEER, ML_ENGINEER
 
-CRITERIA = ("tier", "budget", "start", "skills")
+CRITERIA = ("tier", "budget", "start", "skills", "relevance", "timezone")
+# The total adds criteria in this order (the SQL in matching.ranking.sql does the same).
 
 _CENT = Decimal("0.01")
 _WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
@@ -34,6 +35,8 @@ class Weights:
     budget: float
     start: float
     skills: float
+    relevance: float = 0.0
+    timezone: float = 0.0
 
     @classmethod
     def normalised(cls, raw: Mapping[str, float]) -> "Weights":
@@ -82,6 +85,13 @@ class Need:
     required_skills: tuple[str, ...] = ()  # canonical keys, no duplicates
     skill_labels: Mapping[str, str] = field(default_factory=dict)  # key -> client's words
     today: date | None = None
+    # The brief's concepts (key, weight), most decisive first: what fit is pre-selected by.
+    concepts: tuple[tuple[str, float], ...] = ()
+    # Hours of daily overlap that earn full marks; None when the project gives no time
+    # zone (then the criterion is 1 for everyone and not shown).
+    overlap_wanted: float | None = None
+    # Listed only with at least this much daily overlap (0: a preference, not a filter).
+    min_overlap_hours: float = 0.0
 
     def falloff_usd(self, params: ScoringParams) -> float:
         return float(self.budget * params.budget_falloff)
@@ -100,6 +110,10 @@ class Candidate:
     rate: Decimal
     available_from: date
     skill_keys: frozenset[str] = frozenset()
+    # Concepts the profile shows clearly (``Specialist.concept_keys``).
+    concept_keys: frozenset[str] = frozenset()
+    # Daily hours of overlap with the client's working day; None when not computed.
+    overlap_hours: float | None = None
 
 
 @dataclass(frozen=True)
@@ -113,13 +127,22 @@ class Scored:
     days_late: int
     covered: tuple[str, ...]
     missing: tuple[str, ...]
+    relevance: float = 0.0
+    timezone: float = 1.0
+    has_timezone: bool = False
 
     @property
     def breakdown(self) -> dict[str, float]:
-        return {name: getattr(self, name) for name in CRITERIA}
+        return {
+            name: getattr(self, name)
+            for name in CRITERIA
+            if name != "timezone" or self.has_timezone
+        }
 
     @property
-    def sort_key(self) -> tuple[float, float, float, float, float, Decimal, date, int]:
+    def sort_key(
+        self,
+    ) -> tuple[float, float, float, float, float, float, float, Decimal, date, int]:
         """Best first: total, then each criterion, then cheaper, sooner, older id.
 
         Criterion scores break ties before rate and date, so a candidate at
@@ -130,9 +153,11 @@ class Scored:
         return (
             -self.total,
             -self.tier,
+            -self.relevance,
             -self.skills,
             -self.budget,
             -self.start,
+            -self.timezone,
             c.rate,
             c.available_from,
             c.id,
@@ -173,12 +198,62 @@ def skills_score(*, covered: int, required: int) -> float:
     return float(covered) / float(required)
 
 
-def total_score(*, tier: float, budget: float, start: float, skills: float, w: Weights) -> float:
+def concept_prescore(*, need: Need, candidate: Candidate) -> float:
+    """Weighted share of the brief's concepts the profile shows: fit as SQL can see it.
+
+    The ranking statement orders the roster with this in place of relevance to
+    choose the window; relevance proper (``matching.relevance``) is computed
+    for the window's rows only.
+    """
+    total = 0.0
+    met = 0.0
+    for key, weight in need.concepts:
+        total = total + weight
+        if key in candidate.concept_keys:
+            met = met + weight
+    return met / total if total > 0 else 0.0
+
+
+def timezone_score(*, need: Need, candidate: Candidate) -> float:
+    """Full marks at the wanted daily overlap, falling linearly to 0 at none."""
+    if need.overlap_wanted is None:
+        return 1.0
+    hours = candidate.overlap_hours or 0.0
+    if need.overlap_wanted <= 0:
+        return 1.0
+    return max(0.0, min(1.0, hours / need.overlap_wanted))
+
+
+def total_score(
+    *,
+    tier: float,
+    budget: float,
+    start: float,
+    skills: float,
+    w: Weights,
+    relevance: float = 0.0,
+    timezone: float = 0.0,
+) -> float:
     # Same operand order as the SQL in matching.ranking: keep them in step.
-    return min(1.0, w.tier * tier + w.budget * budget + w.start * start + w.skills * skills)
+    return min(
+        1.0,
+        w.tier * tier
+        + w.budget * budget
+        + w.start * start
+        + w.skills * skills
+        + w.relevance * relevance
+        + w.timezone * timezone,
+    )
 
 
-def score(*, need: Need, candidate: Candidate, params: ScoringParams) -> Scored:
+def score(
+    *,
+    need: Need,
+    candidate: Candidate,
+    params: ScoringParams,
+    relevance: float | None = None,
+) -> Scored:
+    """Every criterion and the total; ``relevance`` None scores fit by the concept pre-score."""
     covered = tuple(key for key in need.required_skills if key in candidate.skill_keys)
     missing = tuple(key for key in need.required_skills if key not in candidate.skill_keys)
     days_late = (candidate.available_from - need.start).days
@@ -186,13 +261,20 @@ def score(*, need: Need, candidate: Candidate, params: ScoringParams) -> Scored:
     b = budget_score(rate=candidate.rate, budget=need.budget, falloff_usd=need.falloff_usd(params))
     s = start_score(days_late=days_late, falloff_days=params.start_falloff_days)
     k = skills_score(covered=len(covered), required=len(need.required_skills))
+    r = concept_prescore(need=need, candidate=candidate) if relevance is None else relevance
+    z = timezone_score(need=need, candidate=candidate)
     return Scored(
         candidate=candidate,
         tier=t,
         budget=b,
         start=s,
         skills=k,
-        total=total_score(tier=t, budget=b, start=s, skills=k, w=params.weights),
+        relevance=r,
+        timezone=z,
+        has_timezone=need.overlap_wanted is not None,
+        total=total_score(
+            tier=t, budget=b, start=s, skills=k, relevance=r, timezone=z, w=params.weights
+        ),
         days_late=days_late,
         covered=covered,
         missing=missing,
@@ -200,11 +282,16 @@ def score(*, need: Need, candidate: Candidate, params: ScoringParams) -> Scored:
 
 
 def is_listable(*, need: Need, candidate: Candidate, params: ScoringParams) -> bool:
-    """The hard limits: right tier, some budget score left, some start score left."""
+    """The hard limits: right tier, some budget score left, some start score left, and
+    the least daily overlap when the client set one."""
     return (
         candidate.tier in eligible_tiers(need.role)
         and candidate.rate <= need.max_listed_rate(params)
         and (candidate.available_from - need.start).days < params.start_falloff_days
+        and (
+            need.min_overlap_hours <= 0
+            or (candidate.overlap_hours or 0.0) >= need.min_overlap_hours
+        )
     )
 
 

@@ -18,7 +18,9 @@ class MatchedSpecialistSerializer(serializers.ModelSerializer):
             "hourly_rate",
             "available_from",
             "skills",
+            "bio",
             "timezone",
+            "working_hours",
         ]
         read_only_fields = fields
 
@@ -28,6 +30,18 @@ class BreakdownSerializer(serializers.Serializer):
     budget = serializers.FloatField(min_value=0, max_value=1)
     start = serializers.FloatField(min_value=0, max_value=1)
     skills = serializers.FloatField(min_value=0, max_value=1, required=False)
+    relevance = serializers.FloatField(
+        min_value=0,
+        max_value=1,
+        required=False,
+        help_text="Fit of the specialist's experience to the brief.",
+    )
+    timezone = serializers.FloatField(
+        min_value=0,
+        max_value=1,
+        required=False,
+        help_text="Daily overlap of working hours; present when the project gives a time zone.",
+    )
 
 
 class MatchOutputSerializer(serializers.ModelSerializer):

@@ -181,3 +181,22 @@ def sweep_stuck_projects_task() -> int:
     from matching.services.recovery import stuck_projects_sweep
 
     return stuck_projects_sweep()
+
+
+@shared_task(name="matching.embed_specialists", acks_late=True)
+def specialists_embed_task(*, specialist_ids: list[int]) -> int:
+    """Encode these profiles' sentence embeddings (a no-op without the semantic extra)."""
+    from matching.services.embeddings import specialists_embed
+
+    return specialists_embed(specialist_ids=specialist_ids)
+
+
+@shared_task(name="matching.embed_pending")
+def specialists_embed_pending_task() -> int:
+    """Catch up profiles left without a current vector (a lost task, a new model version)."""
+    from matching.relevance.embedding import encoder
+    from matching.services.embeddings import specialists_embed, specialists_needing_embedding
+
+    if encoder() is None:
+        return 0
+    return specialists_embed(specialist_ids=specialists_needing_embedding(limit=2_000))

@@ -12,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from marketplace.vocabulary import AI_ENGINEER, ML_ENGINEER, ROLE_LABELS
+from matching.relevance.scorer import Relevance
+from matching.relevance.vocabulary import INDUSTRY
 from matching.scoring import Need, Scored, ScoringParams
 
 _CENT = Decimal("0.01")
@@ -40,6 +42,84 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items)
 
 
+# --- Fit to the brief and working hours ---------------------------------------
+
+_QUOTE_WORDS = 16
+
+
+def quote(sentence: str, phrase: str = "") -> str:
+    """The sentence, or the few words around ``phrase`` when it is long, in quotes."""
+    words = sentence.split()
+    if len(words) > _QUOTE_WORDS:
+        lowered = [w.lower().strip(".,;:!?()\"'") for w in words]
+        first = phrase.lower().split()[:1]
+        at = lowered.index(first[0]) if first and first[0] in lowered else 0
+        begin = max(0, min(at - _QUOTE_WORDS // 3, len(words) - _QUOTE_WORDS))
+        chosen = words[begin : begin + _QUOTE_WORDS]
+        text = (
+            ("… " if begin else "")
+            + " ".join(chosen)
+            + (" …" if begin + _QUOTE_WORDS < len(words) else "")
+        )
+    else:
+        text = " ".join(words)
+    return "\u201c" + text.strip().rstrip(".") + "\u201d"
+
+
+def fit_lines(fit: Relevance | None) -> list[str]:
+    """What their experience shares with the brief, quoting both, and what is missing."""
+    if fit is None:
+        return []
+    lines: list[str] = []
+    evidence = [e for e in fit.evidence if e.need.kind != INDUSTRY] or list(fit.evidence)
+    for e in evidence[:2]:
+        lines.append(
+            f"Fits your brief on {e.need.label}: you wrote {quote(e.need.quote, e.need.phrase)}; "
+            f"their profile: {quote(e.quote, e.phrase)}"
+        )
+    if not evidence:
+        if fit.semantic is not None and fit.semantic >= 0.5:
+            lines.append("Their experience reads close to your brief, though in other words")
+        elif fit.score < 0.25:
+            lines.append("Little in their profile speaks to what your brief describes")
+    missing = fit.missing[:2]
+    if missing and evidence:
+        lines.append(
+            "No sign in their profile of "
+            + " or ".join(n.label for n in missing)
+            + f" (your brief: {quote(missing[0].quote, missing[0].phrase)})"
+        )
+    return lines
+
+
+def zone_label(zone: str) -> str:
+    """America/New_York -> New York; UTC stays UTC."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def overlap_line(
+    *,
+    hours: float,
+    client_zone: str,
+    client_hours: str,
+    intervals: Sequence[tuple[str, str]],
+    minimum: float,
+) -> str:
+    dash = "\u2013"
+    day = f"your {client_hours.replace('-', dash)} {zone_label(client_zone)} day"
+    if hours <= 0:
+        line = f"no overlap with {day}"
+    else:
+        shown = f"{hours:g} h" if hours == int(hours) else f"{hours:.1f} h"
+        line = f"overlaps {shown} with {day}"
+        if intervals:
+            spans = ", ".join(f"{a}\u2013{b}" for a, b in intervals)
+            line += f" ({spans} your time)"
+    if minimum > 0:
+        line += f"; you asked for at least {minimum:g} h"
+    return line
+
+
 # --- Explanations ------------------------------------------------------------
 
 
@@ -49,10 +129,13 @@ def explain(
     scored: Scored,
     monthly: Decimal | None = None,
     inhouse_monthly: Decimal | None = None,
+    fit: Relevance | None = None,
+    overlap: str | None = None,
 ) -> list[str]:
-    """Reasons a client understands, one per criterion, then the cost."""
+    """Reasons a client understands: fit to the brief first, then one per criterion, then
+    the cost."""
     c = scored.candidate
-    reasons: list[str] = []
+    reasons: list[str] = fit_lines(fit)
 
     if c.tier == need.role:
         reasons.append(f"{role_label(c.tier)}, the role your project needs")
@@ -79,6 +162,9 @@ def explain(
         reasons.append("available on your start date")
     else:
         reasons.append(f"available {_days(scored.days_late)} after your start date")
+
+    if overlap:
+        reasons.append(overlap)
 
     required = len(need.required_skills)
     if required:
@@ -146,6 +232,18 @@ def trade_off_budget(*, step: int, need: Need, additional: int) -> str:
 
 def trade_off_start(*, step: int, later: date, additional: int) -> str:
     return f"start {_weeks_or_days(step)} later ({later.isoformat()}): " + _more(additional)
+
+
+def trade_off_overlap(*, step: float, hours: float, additional: int) -> str:
+    return f"accept {step:g} h less overlap (at least {hours:g} h a day): " + _more(additional)
+
+
+def no_overlap_reason(*, reachable: int, minimum: float) -> str:
+    who = "the one specialist" if reachable == 1 else f"the {reachable} specialists"
+    return (
+        f"Of {who} within reach of your budget and start date, none overlaps your working "
+        f"day by at least {minimum:g} h; lowering min_overlap_hours would list them."
+    )
 
 
 def no_match_reason_text(*, need: Need, params: ScoringParams, stats: Mapping[str, Any]) -> str:

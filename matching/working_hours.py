@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from marketplace.vocabulary import DEFAULT_WORKING_HOURS
+
 logger = logging.getLogger(__name__)
 
-DEFAULT_WORKING_HOURS = "09:00-17:00"
 DEFAULT_TIMEZONE = "UTC"
 DEFAULT_WANTED_OVERLAP_HOURS = 4.0
 # Monday=0 ... Sunday=6, as date.weekday().

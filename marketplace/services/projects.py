@@ -26,6 +26,9 @@ def project_submit(
     hours_per_week: int = 40,
     required_skills: Sequence[str] = (),
     checklist: Mapping[str, bool | None] | None = None,
+    timezone: str = "",
+    working_hours: str = "",
+    min_overlap_hours: Decimal = Decimal("0"),
     submitted_by: User | None = None,
     submitted_via_key: PartnerAPIKey | None = None,
 ) -> Project:
@@ -41,6 +44,9 @@ def project_submit(
         desired_start=desired_start,
         hours_per_week=hours_per_week,
         required_skills=list(required_skills),
+        timezone=timezone,
+        working_hours=working_hours if timezone else "",
+        min_overlap_hours=min_overlap_hours if timezone else Decimal("0"),
         **{key: answers.get(key) for key in CHECKLIST_KEYS},
     )
     project.full_clean()
@@ -56,6 +62,9 @@ _EDITABLE_FIELDS = (
     "desired_start",
     "hours_per_week",
     "required_skills",
+    "timezone",
+    "working_hours",
+    "min_overlap_hours",
 )
 
 
@@ -80,6 +89,9 @@ def project_update(*, project: Project, data: Mapping[str, Any]) -> Project:
     for key, answer in dict(data.get("checklist") or {}).items():
         if key in CHECKLIST_KEYS:
             changes[key] = answer
+    if changes.get("timezone") == "":
+        # No time zone, no working day: overlap plays no part again.
+        changes.update(working_hours="", min_overlap_hours=Decimal("0"))
     changed = {key: value for key, value in changes.items() if getattr(project, key) != value}
     if not changed:
         return project

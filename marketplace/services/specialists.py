@@ -1,10 +1,15 @@
 """Writes for the specialist roster: one at a time, or a whole file in bulk.
 
-Every write keeps ``Specialist.skill_keys`` (canonical skill keys) in step with
-``skills`` and, when a field that ranking reads changes, asks matching to rank
-the affected open projects again (after the write commits).
+Every write keeps the derived columns in step with what they come from:
+``skill_keys`` (canonical skill keys) with ``skills``; ``profile_features`` and
+``concept_keys`` (what relevance reads) with the headline, bio and skills; the
+``work_window`` with the time zone and working hours. When a field that
+ranking reads changes, matching ranks the affected open projects again, and
+when the profile's text changes its sentence embedding is queued for a worker
+(both after the write commits).
 """
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +24,8 @@ from tqdm import tqdm
 
 from marketplace.models import Specialist
 from marketplace.roster_import import RejectedRow, RosterRow, count_records, parse_file
+from matching.relevance.features import concept_keys, profile_features
+from matching.services.embeddings import specialists_embed_enqueue
 from matching.services.runs import specialists_changed
 from matching.skills import canonical_skills, tidy_skill_names
 
@@ -32,6 +39,19 @@ RANKING_FIELDS = (
     "hours_per_week",
     "committed_hours",
     "skill_keys",
+    "concept_keys",
+    "work_window",
+    "profile_hash",
+)
+# Columns derived from others by ``_derive``; never set directly.
+DERIVED_FIELDS = (
+    "skill_keys",
+    "profile_features",
+    "concept_keys",
+    "profile_hash",
+    "work_window",
+    "embedding",
+    "embedding_version",
 )
 EDITABLE_FIELDS = frozenset(
     {
@@ -46,6 +66,8 @@ EDITABLE_FIELDS = frozenset(
         "committed_hours",
         "skills",
         "timezone",
+        "working_hours",
+        "bio",
         "vetted",
         "is_active",
     }
@@ -64,6 +86,14 @@ IMPORT_FIELDS = (
     "phone",
     "hours_per_week",
     "timezone",
+    "working_hours",
+    "bio",
+    "profile_features",
+    "concept_keys",
+    "profile_hash",
+    "work_window",
+    "embedding",
+    "embedding_version",
 )
 IMPORT_BATCH_SIZE = 2_000
 
@@ -74,6 +104,31 @@ def _clean_skills(skills: Any) -> list[str]:
     if not isinstance(skills, (list, tuple)) or not all(isinstance(s, str) for s in skills):
         raise ValidationError({"skills": ["Must be a list of skill names."]})
     return tidy_skill_names(skills)
+
+
+def profile_hash(*, headline: str, bio: str, skills: Iterable[str]) -> str:
+    return hashlib.sha256(repr((headline, bio, list(skills))).encode()).hexdigest()
+
+
+def _derive(specialist: Specialist) -> bool:
+    """Bring the derived columns in step; True when the profile's text changed."""
+    specialist.skill_keys = canonical_skills(specialist.skills or [])
+    specialist.work_window = f"{specialist.timezone or 'UTC'} {specialist.working_hours}"
+    digest = profile_hash(
+        headline=specialist.headline, bio=specialist.bio, skills=specialist.skills or []
+    )
+    if digest == specialist.profile_hash and specialist.profile_features:
+        return False
+    features = profile_features(
+        headline=specialist.headline, bio=specialist.bio, skills=specialist.skills or []
+    )
+    specialist.profile_features = features
+    specialist.concept_keys = concept_keys(features)
+    specialist.profile_hash = digest
+    # The old vector described the old text: rank without it until a worker re-encodes.
+    specialist.embedding = None
+    specialist.embedding_version = ""
+    return True
 
 
 def _ranking_snapshot(specialist: Specialist) -> tuple[Any, ...]:
@@ -100,7 +155,10 @@ def specialist_upsert(*, data: Mapping[str, object]) -> tuple[Specialist, bool]:
     before = None if created else _ranking_snapshot(specialist)
     _apply(specialist, {key: value for key, value in data.items() if key != "email"})
     specialist.full_clean()
+    text_changed = _derive(specialist)
     specialist.save()
+    if text_changed:
+        specialists_embed_enqueue(specialist_ids=[specialist.pk])
     if (created and _matchable(specialist)) or (
         before is not None and before != _ranking_snapshot(specialist)
     ):
@@ -129,7 +187,10 @@ def specialist_update(*, specialist: Specialist, data: Mapping[str, Any]) -> Spe
     ):
         raise ValidationError({"email": ["Another specialist already has this email."]})
     specialist.full_clean()
+    text_changed = _derive(specialist)
     specialist.save()
+    if text_changed:
+        specialists_embed_enqueue(specialist_ids=[specialist.pk])
     if before != _ranking_snapshot(specialist):
         specialists_changed(specialist_ids=[specialist.pk])
     return specialist
@@ -141,11 +202,10 @@ def _apply(specialist: Specialist, data: Mapping[str, Any]) -> None:
     for key, value in data.items():
         if key == "skills":
             value = _clean_skills(value)
-            specialist.skill_keys = canonical_skills(value)
         elif key == "email":
             value = str(value).strip().lower()
-        elif key == "skill_keys":
-            continue  # derived from skills, never set directly
+        elif key in DERIVED_FIELDS:
+            continue  # derived by _derive, never set directly
         setattr(specialist, key, value)
 
 
@@ -160,6 +220,8 @@ class ImportSummary:
     # Specialists whose ranking inputs changed (or who joined the matchable roster).
     changed_ids: list[int] = field(default_factory=list)
     projects_requeued: int = 0
+    # Specialists whose profile text changed: their embeddings are queued for workers.
+    reencode_ids: list[int] = field(default_factory=list)
 
     def line(self) -> str:
         return f"created {self.created}, updated {self.updated}, rejected {self.rejected}"
@@ -210,6 +272,9 @@ def specialists_import(
     if summary.changed_ids:
         with transaction.atomic():
             summary.projects_requeued = specialists_changed(specialist_ids=summary.changed_ids)
+    if summary.reencode_ids:
+        with transaction.atomic():
+            specialists_embed_enqueue(specialist_ids=summary.reencode_ids)
     return summary
 
 
@@ -230,10 +295,11 @@ def _import_batch(rows: Iterable[RosterRow], summary: ImportSummary) -> None:
         changed: list[Specialist] = []
         for row in rows:
             values = dict(row.values)
-            values["skill_keys"] = canonical_skills(values["skills"])
             match = existing.get(row.email)
             if match is None:
-                new.append(Specialist(email=row.email, **values))
+                specialist = Specialist(email=row.email, **values)
+                _derive(specialist)
+                new.append(specialist)
                 continue
             specialist = match
             summary.updated += 1
@@ -244,6 +310,8 @@ def _import_batch(rows: Iterable[RosterRow], summary: ImportSummary) -> None:
                     setattr(specialist, name, value)
                     dirty = True
             if dirty:
+                if _derive(specialist):
+                    summary.reencode_ids.append(specialist.pk)
                 specialist.updated_at = now
                 changed.append(specialist)
                 if before != _ranking_snapshot(specialist):
@@ -253,6 +321,7 @@ def _import_batch(rows: Iterable[RosterRow], summary: ImportSummary) -> None:
         _update_from_values(changed, [*IMPORT_FIELDS, "updated_at"])
     summary.created += len(new)
     summary.changed_ids.extend(s.pk for s in new if _matchable(s))
+    summary.reencode_ids.extend(s.pk for s in new)
 
 
 def _update_from_values(objs: list[Specialist], field_names: list[str]) -> None:

@@ -4,7 +4,7 @@ Staff see every organization, so nothing here is tenant-scoped; each function
 does its own joins so that a page's query count does not grow with its rows.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,7 +21,8 @@ from webhooks.models import WebhookDelivery
 from webhooks.selectors import failing_delivery_q
 
 # Criteria shown as bars, in this order; any other keys a newer ranking adds follow.
-BREAKDOWN_ORDER = ("tier", "budget", "start", "skills")
+# Fit first: it decides among candidates inside the budget and free in time.
+BREAKDOWN_ORDER = ("relevance", "tier", "budget", "start", "skills", "timezone")
 
 
 def projects_with_review_counts(queryset: QuerySet[Project]) -> QuerySet[Project]:
@@ -182,6 +183,8 @@ class ProjectReview:
     rationale: list[str]
     clarifying_questions: list[str]
     trade_offs: list[str]
+    # What was read from the brief: (label, the brief's phrase, its sentence).
+    brief_needs: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def project_review(
@@ -233,6 +236,11 @@ def project_review(
         rationale=_strings(project.role_rationale),
         clarifying_questions=_strings(project.clarifying_questions),
         trade_offs=trade_off_messages(project.trade_offs),
+        brief_needs=[
+            (str(n.get("label", "")), str(n.get("phrase", "")), str(n.get("quote", "")))
+            for n in project.brief_needs or []
+            if isinstance(n, dict)
+        ],
     )
 
 

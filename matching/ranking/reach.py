@@ -10,11 +10,11 @@ from decimal import Decimal
 from math import ceil
 from typing import Any
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Q
 
 from marketplace.models import Specialist
 from matching import wording
-from matching.ranking.sql import covered_expression, has_capacity
+from matching.ranking.sql import HasSkill, OverlapTable, covered_expression, has_capacity
 from matching.scoring import Need, ScoringParams, eligible_tiers
 
 
@@ -23,18 +23,38 @@ def _strong_skill_minimum(need: Need) -> int:
     return ceil(len(need.required_skills) / 2)
 
 
+def fits_brief(fit_keys: Sequence[str]) -> Q:
+    """Shows at least one of the brief's main problem domains (everyone, when it names none)."""
+    if not fit_keys:
+        return Q()
+    shown: Any = HasSkill(F("concept_keys"), fit_keys[0])
+    for key in fit_keys[1:]:
+        shown = shown + HasSkill(F("concept_keys"), key)
+    return Q(pk__in=Specialist.objects.alias(shown=shown).filter(shown__gte=1).values("pk"))
+
+
+def overlapping(overlap: OverlapTable, hours: float) -> Q:
+    return Q(work_window__in=[window for window, h, _ in overlap.rows if h >= hours])
+
+
 def trade_offs(
     *,
     need: Need,
     params: ScoringParams,
     budget_steps: Sequence[int],
     start_steps: Sequence[int],
+    fit_keys: Sequence[str] = (),
+    overlap: OverlapTable | None = None,
+    overlap_steps: Sequence[float] = (),
 ) -> list[dict[str, Any]]:
-    """How many more strong candidates a higher budget or a later start would bring.
+    """How many more strong candidates a higher budget, a later start or less overlap
+    would bring.
 
     A strong candidate is of the tier the project needs, within the budget,
-    available by the start date, free for the project's hours and covering at
-    least half the required skills. One aggregate query counts them all.
+    available by the start date, free for the project's hours, covering at
+    least half the required skills, showing one of the brief's main problem
+    domains and, when the client gave a time zone, overlapping the wanted hours
+    of their day. One aggregate query counts them all.
     """
     max_budget = need.budget + max(budget_steps, default=0)
     max_start = need.start + timedelta(days=max(start_steps, default=0))
@@ -51,9 +71,17 @@ def trade_offs(
         queryset = queryset.alias(covered=covered_expression(need.required_skills)).filter(
             covered__gte=minimum
         )
+    queryset = queryset.filter(fits_brief(fit_keys))
+    table = overlap if overlap is not None and need.overlap_wanted is not None else None
+    wanted = need.overlap_wanted or 0.0
+    steps = [float(step) for step in overlap_steps if table is not None and wanted - step >= 0]
+    in_overlap = Q()
+    if table is not None:
+        queryset = queryset.filter(overlapping(table, wanted - max(steps, default=0.0)))
+        in_overlap = overlapping(table, wanted)
 
-    def fits(budget: Decimal, start: date) -> Q:
-        return Q(hourly_rate__lte=budget, available_from__lte=start)
+    def fits(budget: Decimal, start: date, hours: Q = in_overlap) -> Q:
+        return Q(hourly_rate__lte=budget, available_from__lte=start) & hours
 
     counts = queryset.aggregate(
         now=Count("id", filter=fits(need.budget, need.start)),
@@ -66,6 +94,14 @@ def trade_offs(
                 "id", filter=fits(need.budget, need.start + timedelta(days=step))
             )
             for step in start_steps
+        },
+        **{
+            f"overlap_{i}": Count(
+                "id",
+                filter=fits(need.budget, need.start, overlapping(table, wanted - step)),
+            )
+            for i, step in enumerate(steps)
+            if table is not None
         },
     )
     now = counts["now"]
@@ -103,12 +139,44 @@ def trade_offs(
                 "message": wording.trade_off_start(step=step, later=later, additional=total - now),
             }
         )
+    for i, hours_less in enumerate(steps):
+        total = counts[f"overlap_{i}"]
+        at_least = wanted - hours_less
+        offers.append(
+            {
+                "kind": "overlap",
+                "delta_hours": hours_less,
+                "min_overlap_hours": at_least,
+                "strong_candidates": total,
+                "additional_candidates": total - now,
+                "message": wording.trade_off_overlap(
+                    step=hours_less, hours=at_least, additional=total - now
+                ),
+            }
+        )
     return offers
 
 
-def no_match_reason(*, need: Need, params: ScoringParams) -> str:
-    """Why nobody fits: no one of the tier, all booked, all too dear or too late."""
+def no_match_reason(
+    *, need: Need, params: ScoringParams, overlap: OverlapTable | None = None
+) -> str:
+    """Why nobody fits: no one of the tier, all booked, all too dear or too late, or none
+    overlapping the client's day enough."""
     free = has_capacity(need.hours_per_week)
+    if overlap is not None and need.min_overlap_hours > 0:
+        reachable = Q(hourly_rate__lte=need.max_listed_rate(params)) & Q(
+            available_from__lt=need.start + timedelta(days=params.start_falloff_days)
+        )
+        shared = Specialist.objects.filter(
+            free, reachable, vetted=True, is_active=True, tier__in=eligible_tiers(need.role)
+        ).aggregate(
+            reachable=Count("id"),
+            overlapping=Count("id", filter=overlapping(overlap, need.min_overlap_hours)),
+        )
+        if shared["reachable"] and not shared["overlapping"]:
+            return wording.no_overlap_reason(
+                reachable=shared["reachable"], minimum=need.min_overlap_hours
+            )
     in_budget = Q(hourly_rate__lte=need.max_listed_rate(params))
     in_time = Q(available_from__lt=need.start + timedelta(days=params.start_falloff_days))
     stats = Specialist.objects.filter(

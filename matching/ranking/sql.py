@@ -26,6 +26,7 @@ from matching.scoring import CRITERIA, Need, ScoringParams, eligible_tiers
 @dataclass(frozen=True)
 class Dialect:
     double: str
+    text: str
     least: str
     greatest: str
     fence: str  # keeps the planner from inlining the subquery (and re-evaluating it)
@@ -40,6 +41,9 @@ class Dialect:
     def has_skill(self, column: str = "skill_keys") -> str:
         return self.has_skill_template.format(column=column)
 
+    def cast_double(self, placeholder: str = "%s") -> str:
+        return f"CAST({placeholder} AS {self.double})"
+
     def date_param(self, value: date) -> Any:
         return value if self.is_postgres else value.isoformat()
 
@@ -53,6 +57,7 @@ class Dialect:
 
 POSTGRES = Dialect(
     double="double precision",
+    text="text",
     least="LEAST",
     greatest="GREATEST",
     fence="OFFSET 0",
@@ -61,6 +66,7 @@ POSTGRES = Dialect(
 )
 SQLITE = Dialect(
     double="REAL",
+    text="TEXT",
     least="MIN",
     greatest="MAX",
     fence="LIMIT -1 OFFSET 0",
@@ -125,6 +131,34 @@ class Criterion:
     args: list[Any]
 
 
+@dataclass(frozen=True)
+class OverlapTable:
+    """Daily overlap with the client's day per stored work window ("zone hours").
+
+    A roster has a few hundred distinct windows however many specialists it
+    holds, so overlap is computed once per window in Python and joined in as
+    a small table rather than evaluated per row.
+    """
+
+    rows: tuple[tuple[str, float, float], ...]  # (work_window, hours, score)
+
+    @property
+    def by_window(self) -> dict[str, float]:
+        return {window: hours for window, hours, _score in self.rows}
+
+
+def overlap_cte(*, d: Dialect, table: OverlapTable | None) -> tuple[str, list[Any]]:
+    """``WITH overlap(work_window, hours, score) AS (VALUES ...)`` or nothing."""
+    if table is None:
+        return "", []
+    rows = table.rows or (("", 0.0, 0.0),)
+    values = ", ".join(
+        f"(CAST(%s AS {d.text}), CAST(%s AS {d.double}), CAST(%s AS {d.double}))" for _ in rows
+    )
+    args = [value for row in rows for value in row]
+    return f"WITH overlap(work_window, hours, score) AS (VALUES {values})", args
+
+
 def criteria_sql(*, d: Dialect, need: Need, params: ScoringParams) -> list[Criterion]:
     """Each criterion of ``matching.scoring`` as SQL over one specialist row."""
 
@@ -144,6 +178,27 @@ def criteria_sql(*, d: Dialect, need: Need, params: ScoringParams) -> list[Crite
         )
     else:
         skills = Criterion("skills", num(), [1.0])
+    if need.concepts:
+        # Left to right, as matching.scoring.concept_prescore adds them.
+        shown = " + ".join(
+            f"{num()} * CAST({d.has_skill('concept_keys')} AS {d.double})" for _ in need.concepts
+        )
+        total = sum_in_order(weight for _key, weight in need.concepts)
+        relevance = Criterion(
+            "relevance",
+            f"({num()} + {shown}) / {num()}",
+            [
+                0.0,
+                *(arg for key, weight in need.concepts for arg in (weight, d.skill_param(key))),
+                total,
+            ],
+        )
+    else:
+        relevance = Criterion("relevance", num(), [0.0])
+    if need.overlap_wanted is None:
+        timezone = Criterion("timezone", num(), [1.0])
+    else:
+        timezone = Criterion("timezone", f"COALESCE(overlap.score, {num()})", [0.0])
     return [
         Criterion(
             "tier",
@@ -161,13 +216,32 @@ def criteria_sql(*, d: Dialect, need: Need, params: ScoringParams) -> list[Crite
             [0.0, 1.0, 1.0, d.date_param(need.start), float(params.start_falloff_days)],
         ),
         skills,
+        relevance,
+        timezone,
     ]
 
 
-RESULT_COLUMNS = ("id", "tier", "hourly_rate", "available_from", "skill_keys")
+def sum_in_order(values: Any) -> float:
+    total = 0.0
+    for value in values:
+        total = total + value
+    return total
 
 
-def ranking_sql(*, need: Need, params: ScoringParams, limit: int) -> tuple[str, list[Any]]:
+RESULT_COLUMNS = (
+    "id",
+    "tier",
+    "hourly_rate",
+    "available_from",
+    "skill_keys",
+    "concept_keys",
+    "work_window",
+)
+
+
+def ranking_sql(
+    *, need: Need, params: ScoringParams, limit: int, overlap: OverlapTable | None = None
+) -> tuple[str, list[Any]]:
     """One statement: score the listable roster, keep the best ``limit`` rows.
 
     The inner query computes each criterion once per row (the fence stops
@@ -182,16 +256,23 @@ def ranking_sql(*, need: Need, params: ScoringParams, limit: int) -> tuple[str, 
     ordered = [criteria[name] for name in CRITERIA]
     weights = params.weights.as_dict()
     tiers = eligible_tiers(need.role)
-    columns = ", ".join(RESULT_COLUMNS)
+    table = Specialist._meta.db_table
+    columns = ", ".join(f"{table}.{c}" for c in RESULT_COLUMNS)
+    with_overlap, overlap_args = overlap_cte(
+        d=d, table=overlap if need.overlap_wanted is not None else None
+    )
+    join = f"LEFT JOIN overlap ON overlap.work_window = {table}.work_window" if with_overlap else ""
+    min_overlap = need.min_overlap_hours if with_overlap and need.min_overlap_hours > 0 else None
     inner = " ".join(
         (
             f"SELECT {columns},",
             ", ".join(f"{c.sql} AS s_{c.name}" for c in ordered),
-            f"FROM {Specialist._meta.db_table}",
+            f"FROM {table} {join}",
             "WHERE vetted AND is_active",
             f"AND tier IN ({', '.join(['%s'] * len(tiers))})",
             "AND hours_per_week >= committed_hours + %s",
             "AND hourly_rate <= %s AND available_from < %s",
+            f"AND COALESCE(overlap.hours, 0) >= {d.cast_double('%s')}" if min_overlap else "",
             d.fence,
         )
     )
@@ -201,16 +282,20 @@ def ranking_sql(*, need: Need, params: ScoringParams, limit: int) -> tuple[str, 
         need.hours_per_week,
         d.rate_param(need.max_listed_rate(params)),
         d.date_param(need.start + timedelta(days=params.start_falloff_days)),
+        *([min_overlap] if min_overlap else []),
     ]
     weighted = " + ".join(f"CAST(%s AS {d.double}) * s_{c.name}" for c in ordered)
     total = f"{d.least}(CAST(%s AS {d.double}), {weighted})"
+    outer_columns = ", ".join(RESULT_COLUMNS)
     sql = " ".join(
         (
-            f"SELECT {columns}, {total} AS s_total",
+            with_overlap,
+            f"SELECT {outer_columns}, {total} AS s_total",
             f"FROM ({inner}) AS candidate",
-            "ORDER BY s_total DESC, s_tier DESC, s_skills DESC, s_budget DESC, s_start DESC,",
+            "ORDER BY s_total DESC, s_tier DESC, s_relevance DESC, s_skills DESC,",
+            "s_budget DESC, s_start DESC, s_timezone DESC,",
             "hourly_rate ASC, available_from ASC, id ASC",
             "LIMIT %s",
         )
     )
-    return sql, [1.0, *(weights[c.name] for c in ordered), *inner_args, limit]
+    return sql, [*overlap_args, 1.0, *(weights[c.name] for c in ordered), *inner_args, limit]

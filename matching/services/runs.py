@@ -2,7 +2,7 @@
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -11,7 +11,9 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from marketplace.models import Project
+from marketplace.models import Project, Specialist
+from matching import wording
+from matching import working_hours as wh
 from matching.models import Match, MatchRun
 from matching.ranking import (
     no_match_reason,
@@ -22,14 +24,18 @@ from matching.ranking import (
     scoring_params,
     trade_offs,
 )
-from matching.scoring import monthly_cost
+from matching.ranking.inputs import brief_fit, client_week, overlap_for, read_brief_needs
+from matching.ranking.sql import OverlapTable
+from matching.relevance.concepts import BriefNeed
+from matching.relevance.vocabulary import DOMAIN
+from matching.scoring import Need, monthly_cost
 from matching.wording import ACCEPTED_BY_CLIENT, explain, staff_override_reason
 from webhooks.services import event_publish
 
 logger = logging.getLogger(__name__)
 
 # Bump when scores or their order change, so runs can be told apart.
-ALGORITHM_VERSION = "weighted-sql-1"
+ALGORITHM_VERSION = "fit-window-2"
 
 
 def project_classify(*, project: Project) -> None:
@@ -121,9 +127,13 @@ def project_match(
         ):
             return None
         project_classify(project=project)
+        needs = read_brief_needs(project=project)
+        project.brief_needs = [n.as_dict() for n in needs]
         params = scoring_params()
         top_k = settings.MATCHING_TOP_K
         need = project_need(project=project, today=timezone.localdate())
+        overlap = overlap_for(project=project, need=need)
+        brief = brief_fit(project=project, needs=needs)
         run = MatchRun.objects.create(
             project=project,
             trigger=trigger,
@@ -138,14 +148,39 @@ def project_match(
             for specialist_id, fields in carried.items()
             if fields.get("client_status") == Match.ClientStatus.ACCEPTED
         }
-        ranked = rank_specialists(need=need, params=params, top_k=top_k, pinned_ids=accepted)
+        ranked = rank_specialists(
+            need=need,
+            params=params,
+            top_k=top_k,
+            pinned_ids=accepted,
+            brief=brief,
+            overlap=overlap,
+        )
+        run.inputs.update(
+            relevance_backend=brief.backend,
+            window=ranked.window,
+            embeddings_pending=ranked.embeddings_pending,
+            semantic_used=ranked.semantic_used,
+        )
+        run.save(update_fields=["inputs"])
         inhouse = settings.INHOUSE_MONTHLY_COST_USD.get(need.role)
+        notes = overlap_notes(
+            project=project,
+            need=need,
+            ids=[e.scored.candidate.id for e in ranked],
+            overlap=overlap,
+        )
         matches = []
         for entry in ranked:
             scored = entry.scored
             monthly = monthly_cost(rate=scored.candidate.rate, hours_per_week=need.hours_per_week)
             explanation = explain(
-                need=need, scored=scored, monthly=monthly, inhouse_monthly=inhouse
+                need=need,
+                scored=scored,
+                monthly=monthly,
+                inhouse_monthly=inhouse,
+                fit=entry.fit,
+                overlap=notes.get(scored.candidate.id),
             )
             if entry.pinned:
                 explanation.insert(0, ACCEPTED_BY_CLIENT)
@@ -169,8 +204,13 @@ def project_match(
             params=params,
             budget_steps=settings.MATCHING_TRADE_OFF_BUDGET_STEPS_USD,
             start_steps=settings.MATCHING_TRADE_OFF_START_STEPS_DAYS,
+            fit_keys=main_domains(needs),
+            overlap=overlap,
+            overlap_steps=settings.MATCHING_TRADE_OFF_OVERLAP_STEPS_HOURS,
         )
-        project.no_match_reason = "" if matches else no_match_reason(need=need, params=params)
+        project.no_match_reason = (
+            "" if matches else no_match_reason(need=need, params=params, overlap=overlap)
+        )
         now = timezone.now()
         run.outcome = MatchRun.Outcome.SUCCEEDED
         run.finished_at = now
@@ -197,6 +237,39 @@ def project_match(
             },
         )
     return run
+
+
+def main_domains(needs: Sequence[BriefNeed]) -> list[str]:
+    """The brief's main problem domains: a strong candidate shows one of them."""
+    domains = [n for n in needs if n.kind == DOMAIN]
+    if not domains:
+        return []
+    top = domains[0].weight
+    return [n.key for n in domains if n.weight >= top * 0.75][:3]
+
+
+def overlap_notes(
+    *, project: Project, need: Need, ids: Sequence[int], overlap: OverlapTable | None
+) -> dict[int, str]:
+    """The overlap line of each listed specialist, in the client's time."""
+    week = client_week(project)
+    if week is None or overlap is None or not ids:
+        return {}
+    start = wh.first_workday(week=week, start=need.start)
+    hours_by_window = overlap.by_window
+    notes = {}
+    for pk, zone, hours, window in Specialist.objects.filter(pk__in=ids).values_list(
+        "pk", "timezone", "working_hours", "work_window"
+    ):
+        theirs = wh.work_week(timezone=zone, working_hours=hours)
+        notes[pk] = wording.overlap_line(
+            hours=hours_by_window.get(window, 0.0),
+            client_zone=week.timezone,
+            client_hours=wh.format_window(week.window),
+            intervals=wh.overlap_in_client_time(client=week, specialist=theirs, on=start),
+            minimum=need.min_overlap_hours,
+        )
+    return notes
 
 
 def project_match_enqueue(*, project: Project, trigger: str) -> None:

@@ -226,6 +226,8 @@ def test_editing_a_specialist_rematches_and_keeps_decision_fields_read_only(
         "hours_per_week": 40,
         "skills": '["Python"]',
         "timezone": "UTC",
+        "working_hours": "09:00-17:00",
+        "bio": "",
     }
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(url, data)
@@ -253,6 +255,7 @@ def test_adding_a_specialist_through_the_admin(
         "hours_per_week": 40,
         "skills": '["RAG"]',
         "timezone": "UTC",
+        "working_hours": "09:00-17:00",
         "vetted": "on",
         "is_active": "on",
     }

@@ -69,7 +69,10 @@ def test_patch_to_an_email_in_use_is_400(staff_api: Any) -> None:
         ({"vetted": False}, True),
         ({"is_active": False}, True),
         ({"hours_per_week": 10}, True),
-        ({"headline": "Now with a headline"}, False),
+        # Headline, bio and skills are what fit to the brief reads.
+        ({"headline": "Now with a headline"}, True),
+        ({"bio": "Built dispute-risk scoring for a marketplace."}, True),
+        ({"phone": "+44 20 7946 0000"}, False),
         ({"name": "Renamed"}, False),
     ],
 )

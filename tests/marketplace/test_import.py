@@ -236,3 +236,69 @@ def test_the_import_writes_in_batches_not_row_by_row(
         out, _ = _run(changed, "--no-progress")
     assert out.strip() == "created 0, updated 5000, rejected 0"
     assert not Specialist.objects.filter(available_from=date(2030, 1, 1)).exists()
+
+
+@pytest.mark.django_db
+def test_bio_and_working_hours_are_columns_and_feed_the_profile(tmp_path: Path) -> None:
+    # given a CSV and a JSON-lines file with bios and working days
+    csv_path = _csv(
+        tmp_path,
+        'Ana Souza,ana@example.com,ml_engineer,30,2030-01-01,XGBoost,true,true,"Built '
+        'dispute-risk scoring for a marketplace, cutting chargebacks by a third.",'
+        "America/Sao_Paulo,08:00-16:00",
+        header=f"{HEADER},bio,timezone,working_hours",
+    )
+    jsonl = tmp_path / "roster.jsonl"
+    jsonl.write_text(
+        json.dumps(
+            {
+                "name": "Ravi Rao",
+                "email": "ravi@example.com",
+                "tier": "ai_engineer",
+                "hourly_rate": 20,
+                "available_from": "2030-01-01",
+                "skills": ["RAG"],
+                "vetted": True,
+                "is_active": True,
+                "bio": "Shipped assistants grounded in help-centre articles.\nTwo years at a SaaS.",
+                "working_hours": "22:00-06:00",
+            }
+        )
+        + "\n"
+    )
+
+    # when both are imported
+    _run(csv_path)
+    _run(jsonl)
+
+    # then the columns are stored and the profile's features are computed from them
+    ana = Specialist.objects.get(email="ana@example.com")
+    assert ana.working_hours == "08:00-16:00"
+    assert ana.work_window == "America/Sao_Paulo 08:00-16:00"
+    assert "payment-fraud" in ana.concept_keys
+    ravi = Specialist.objects.get(email="ravi@example.com")
+    assert ravi.bio.splitlines() == [
+        "Shipped assistants grounded in help-centre articles.",
+        "Two years at a SaaS.",
+    ]
+    assert ravi.working_hours == "22:00-06:00"
+    assert "document-qa" in ravi.concept_keys
+
+
+@pytest.mark.django_db
+def test_bad_working_hours_and_long_bios_are_rejected_with_the_reason(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "A,a@example.com,ai_engineer,20,2030-01-01,RAG,true,true,25:00-26:00,",
+        "B,b@example.com,ai_engineer,20,2030-01-01,RAG,true,true,09:00-09:00,",
+        f"C,c@example.com,ai_engineer,20,2030-01-01,RAG,true,true,,{'x' * 5001}",
+        header=f"{HEADER},working_hours,bio",
+    )
+
+    out, err = _run(path)
+
+    assert "line 2: rejected: working_hours:" in err
+    assert "line 3: rejected: working_hours:" in err
+    assert "empty" in err
+    assert "line 4: rejected: bio: longer than 5000 characters" in err
+    assert "created 0, updated 0, rejected 3" in out

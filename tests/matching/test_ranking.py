@@ -323,14 +323,26 @@ def test_a_run_stores_explained_matches_with_costs_and_the_inputs_it_used(settin
     assert run.inputs["role_need"] == project.role_need == AI_ENGINEER
     assert run.inputs["required_skill_keys"] == ["llm", "rag", "python", "kafka"]
     assert run.inputs["hourly_budget_max"] == "35.00"
-    assert set(run.inputs["weights"]) == {"tier", "budget", "start", "skills"}
+    assert set(run.inputs["weights"]) == {
+        "tier",
+        "budget",
+        "start",
+        "skills",
+        "relevance",
+        "timezone",
+    }
     # and the match carries rank, score, breakdown, reasons and costs
     [match] = run.matches.all()
     assert match.specialist_id == specialist.pk
     assert match.rank == 1
     assert 0 <= match.score <= 1
+    relevance = match.breakdown.pop("relevance")
+    assert 0 < relevance <= 1
     assert match.breakdown == {"tier": 1.0, "budget": 1.0, "start": 1.0, "skills": 0.75}
-    assert match.explanation[:4] == [
+    # fit to the brief comes first, quoting both sides; then one line per criterion
+    assert match.explanation[0].startswith("Fits your brief on ")
+    criteria_lines = match.explanation.index("AI engineer, the role your project needs")
+    assert match.explanation[criteria_lines : criteria_lines + 4] == [
         "AI engineer, the role your project needs",
         "$28/h, within your $35 budget",
         "available 3 days before your start date",
@@ -402,7 +414,7 @@ def test_matches_endpoint_shows_rank_score_breakdown_and_reasons(client_user: An
     assert item["rank"] == 1
     assert 0 <= item["score"] <= 1
     assert set(item["breakdown"]) >= {"tier", "budget", "start", "skills"}
-    assert item["explanation"][1] == "$28/h, within your $35 budget"
+    assert "$28/h, within your $35 budget" in item["explanation"]
     assert Decimal(item["monthly_cost"]) == Decimal("4853.33")
     assert {"id", "name", "tier", "hourly_rate", "available_from", "skills"} <= set(
         item["specialist"]

@@ -78,11 +78,19 @@ params_strategy = st.builds(
     start_falloff_days=st.integers(min_value=1, max_value=90),
     overqualified_tier_score=st.floats(min_value=0, max_value=1),
 )
+CONCEPTS = ("payment-fraud", "document-qa", "real-time-serving", "industry-retail")
+concept_needs = st.lists(
+    st.tuples(st.sampled_from(CONCEPTS), st.sampled_from([0.3, 0.6, 0.9, 1.0, 1.5])),
+    unique_by=lambda pair: pair[0],
+    max_size=4,
+).map(tuple)
 needs = st.builds(
     need,
     role=st.sampled_from([AI_ENGINEER, ML_ENGINEER]),
     budget=budgets,
     required_skills=st.lists(st.sampled_from(SKILLS), unique=True, max_size=5).map(tuple),
+    concepts=concept_needs,
+    overlap_wanted=st.one_of(st.none(), st.sampled_from([1.0, 3.0, 4.0, 8.0])),
 )
 candidates = st.builds(
     candidate,
@@ -91,6 +99,8 @@ candidates = st.builds(
     rate=rates,
     available_from=offsets.map(lambda days: START + timedelta(days=days)),
     skill_keys=st.frozensets(st.sampled_from(SKILLS)),
+    concept_keys=st.frozensets(st.sampled_from(CONCEPTS)),
+    overlap_hours=st.one_of(st.none(), st.floats(min_value=0, max_value=10)),
 )
 
 
@@ -138,7 +148,14 @@ def test_score_reports_covered_and_missing_skills_in_the_clients_order() -> None
     result = score(need=need(), candidate=candidate(), params=DEFAULT)
     assert result.covered == ("llm", "rag", "python")
     assert result.missing == ("kafka",)
-    assert result.breakdown == {"tier": 1.0, "budget": 1.0, "start": 1.0, "skills": 0.75}
+    # No brief concepts: fit is silent (0 for all); no time zone: not shown.
+    assert result.breakdown == {
+        "tier": 1.0,
+        "budget": 1.0,
+        "start": 1.0,
+        "skills": 0.75,
+        "relevance": 0.0,
+    }
     assert result.total == pytest.approx(0.35 + 0.25 + 0.2 + 0.2 * 0.75)
 
 
@@ -176,7 +193,25 @@ def test_every_score_and_the_total_stay_in_the_unit_interval(
         assert 0.0 <= value <= 1.0
 
 
-@given(need=needs, params=params_strategy, a=candidates, b=candidates)
+# Random pairs, one dominating the other: on the criteria of before (the new ones are
+# held by the constructive test below), so few enough pairs are filtered out.
+plain_needs = st.builds(
+    need,
+    role=st.sampled_from([AI_ENGINEER, ML_ENGINEER]),
+    budget=budgets,
+    required_skills=st.lists(st.sampled_from(SKILLS), unique=True, max_size=5).map(tuple),
+)
+plain_candidates = st.builds(
+    candidate,
+    id=st.integers(min_value=1, max_value=10_000),
+    tier=st.sampled_from([AI_ENGINEER, ML_ENGINEER]),
+    rate=rates,
+    available_from=offsets.map(lambda days: START + timedelta(days=days)),
+    skill_keys=st.frozensets(st.sampled_from(SKILLS)),
+)
+
+
+@given(need=plain_needs, params=params_strategy, a=plain_candidates, b=plain_candidates)
 def test_a_candidate_at_least_as_good_on_every_criterion_never_ranks_below_a_worse_one(
     need: Need, params: ScoringParams, a: Candidate, b: Candidate
 ) -> None:
@@ -216,6 +251,8 @@ def test_a_cheaper_earlier_more_skilled_variant_never_ranks_below_the_original(
         rate=rate,
         available_from=base.available_from - timedelta(days=earlier),
         skill_keys=base.skill_keys | extra_skills,
+        concept_keys=base.concept_keys,
+        overlap_hours=base.overlap_hours,
     )
     original = score(need=need, candidate=base, params=params)
     improved = score(need=need, candidate=better, params=params)
@@ -305,3 +342,90 @@ def test_explanation_says_free_now_and_lists_every_missing_skill() -> None:
 def test_monthly_cost_is_rate_times_hours_over_an_average_month() -> None:
     assert monthly_cost(rate=Decimal("28"), hours_per_week=40) == Decimal("4853.33")
     assert monthly_cost(rate=Decimal("35"), hours_per_week=20) == Decimal("3033.33")
+
+
+@given(
+    need=needs,
+    params=params_strategy,
+    a=candidates,
+    fit=st.floats(min_value=0, max_value=1),
+    less_fit=st.floats(min_value=0, max_value=1),
+    dearer=st.integers(min_value=0, max_value=50_00),
+    later=st.integers(min_value=0, max_value=60),
+    less_overlap=st.floats(min_value=0, max_value=5),
+)
+def test_dominance_holds_with_fit_to_the_brief_scored_in_full(
+    need: Need,
+    params: ScoringParams,
+    a: Candidate,
+    fit: float,
+    less_fit: float,
+    dearer: int,
+    later: int,
+    less_overlap: float,
+) -> None:
+    # given a candidate and a variant worse or equal on everything, fit scored in full
+    worse = candidate(
+        id=a.id + 1,
+        tier=a.tier,
+        rate=a.rate + Decimal(dearer) / 100,
+        available_from=a.available_from + timedelta(days=later),
+        skill_keys=a.skill_keys,
+        concept_keys=a.concept_keys,
+        overlap_hours=max(0.0, (a.overlap_hours or 0.0) - less_overlap),
+    )
+    sa = score(need=need, candidate=a, params=params, relevance=fit)
+    sb = score(need=need, candidate=worse, params=params, relevance=fit * less_fit)
+    for c in CRITERIA:
+        assert getattr(sa, c) >= getattr(sb, c)
+    # then the better one is never below the worse one, in either input order
+    assert sa.total >= sb.total
+    assert rank([sb, sa], top_k=2)[0] is sa
+    assert rank([sa, sb], top_k=2)[0] is sa
+
+
+@given(
+    need=needs,
+    params=params_strategy,
+    base=candidates,
+    more_concepts=st.frozensets(st.sampled_from(CONCEPTS)),
+    more_overlap=st.floats(min_value=0, max_value=5),
+)
+def test_showing_more_of_the_brief_and_overlapping_more_never_ranks_lower(
+    need: Need,
+    params: ScoringParams,
+    base: Candidate,
+    more_concepts: frozenset[str],
+    more_overlap: float,
+) -> None:
+    better = candidate(
+        id=base.id + 1,
+        tier=base.tier,
+        rate=base.rate,
+        available_from=base.available_from,
+        skill_keys=base.skill_keys,
+        concept_keys=base.concept_keys | more_concepts,
+        overlap_hours=(base.overlap_hours or 0.0) + more_overlap,
+    )
+    original = score(need=need, candidate=base, params=params)
+    improved = score(need=need, candidate=better, params=params)
+    for c in CRITERIA:
+        assert getattr(improved, c) >= getattr(original, c)
+    assert improved.total >= original.total
+
+
+def test_timezone_is_in_the_breakdown_only_when_the_project_gives_a_time_zone() -> None:
+    without = score(need=need(), candidate=candidate(overlap_hours=2.0), params=DEFAULT)
+    with_zone = score(
+        need=need(overlap_wanted=4.0), candidate=candidate(overlap_hours=2.0), params=DEFAULT
+    )
+
+    assert "timezone" not in without.breakdown
+    assert with_zone.breakdown["timezone"] == 0.5
+
+
+def test_min_overlap_is_a_hard_filter() -> None:
+    strict = need(overlap_wanted=3.0, min_overlap_hours=3.0)
+
+    assert not is_listable(need=strict, candidate=candidate(overlap_hours=2.5), params=DEFAULT)
+    assert is_listable(need=strict, candidate=candidate(overlap_hours=3.0), params=DEFAULT)

@@ -9,7 +9,9 @@ class Command(BaseCommand):
     help = "Load the demo roster, a demo client and a staff login (local use only)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--size", type=int, default=300, help="Specialists on the roster.")
+        parser.add_argument(
+            "--size", type=int, default=None, help="Specialists on the roster (default: all)."
+        )
         parser.add_argument("--url", default="http://127.0.0.1:8000", help="Printed for you.")
 
     def handle(self, *args: Any, **options: Any) -> None:
