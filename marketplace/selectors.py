@@ -23,6 +23,19 @@ def project_get(
     return project_list(organization=organization, is_staff=is_staff).filter(pk=project_id).first()
 
 
+def project_read_version(
+    *, project_id: int, organization: Organization | None, is_staff: bool = False
+) -> int | None:
+    """The version of what the caller reads of the project, or None if they may not see it."""
+    return (
+        project_list(organization=organization, is_staff=is_staff)
+        .filter(pk=project_id)
+        .order_by()
+        .values_list("read_version", flat=True)
+        .first()
+    )
+
+
 def specialist_list() -> QuerySet[Specialist]:
     return Specialist.objects.all()
 
