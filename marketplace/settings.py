@@ -168,7 +168,7 @@ CACHE_URL = env_str("CACHE_URL")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "marketplace.cache.PooledRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "marketplace",
             # Bounded waits, as for the broker: a Redis that vanished without
