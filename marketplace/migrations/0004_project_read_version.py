@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0002_specialist_ranking_indexes'),
+        ('marketplace', '0003_profiles_and_working_hours'),
     ]
 
     operations = [
