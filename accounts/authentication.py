@@ -9,6 +9,7 @@ from rest_framework import authentication, exceptions
 from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 
+from accounts.credentials_cache import api_key_cache_key, cached, remember, token_cache_key
 from accounts.models import Organization, PartnerAPIKey
 
 
@@ -17,11 +18,16 @@ class ClientTokenAuthentication(authentication.TokenAuthentication):
 
     def authenticate_credentials(self, key: str) -> tuple[Any, Token]:
         # One query for the token, its user and the user's organization: every
-        # tenant-scoped request needs the organization.
-        try:
-            token = Token.objects.select_related("user", "user__organization").get(key=key)
-        except Token.DoesNotExist:
-            raise exceptions.AuthenticationFailed("Invalid token.") from None
+        # tenant-scoped request needs the organization. Kept briefly (see
+        # accounts.credentials_cache); an unknown token is never cached.
+        name = token_cache_key(key)
+        token = cached(name)
+        if not isinstance(token, Token) or token.key != key:
+            try:
+                token = Token.objects.select_related("user", "user__organization").get(key=key)
+            except Token.DoesNotExist:
+                raise exceptions.AuthenticationFailed("Invalid token.") from None
+            remember(name, token)
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed("User inactive or deleted.")
         return token.user, token
@@ -68,7 +74,15 @@ class PartnerApiKeyAuthentication(authentication.BaseAuthentication):
         # Looked up by prefix (not get_from_key, which hides revoked and expired
         # keys) so that a caller holding a real key learns why it stopped working.
         prefix, _, _ = key.partition(".")
-        api_key = PartnerAPIKey.objects.select_related("organization").filter(prefix=prefix).first()
+        name = api_key_cache_key(prefix)
+        api_key = cached(name)
+        if not isinstance(api_key, PartnerAPIKey) or api_key.prefix != prefix:
+            api_key = (
+                PartnerAPIKey.objects.select_related("organization").filter(prefix=prefix).first()
+            )
+            if api_key is not None:
+                remember(name, api_key)
+        # Checked against the stored hash every time, cached row or not.
         if api_key is None or not api_key.is_valid(key):
             raise exceptions.AuthenticationFailed("Invalid API key.")
         if api_key.revoked:

@@ -15,7 +15,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from marketplace.models import IdempotencyKey, Specialist
-from marketplace.services.specialists import specialist_update, specialist_upsert
+from marketplace.services.specialists import (
+    specialist_update,
+    specialist_upsert,
+    specialists_delete,
+)
 from marketplace.vocabulary import REASON_MAX_LENGTH
 from matching.admin.forms import action_with_form
 from matching.admin.selectors import specialist_history
@@ -137,6 +141,13 @@ class SpecialistAdmin(admin.ModelAdmin):
         obj.pk = specialist.pk
         obj._state.adding = False
         obj._state.db = specialist._state.db
+
+    # Through the service: the matches that listed them go too, and show it.
+    def delete_model(self, request: HttpRequest, obj: Specialist) -> None:
+        specialists_delete(specialist_ids=[obj.pk])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Specialist]) -> None:
+        specialists_delete(specialist_ids=list(queryset.values_list("pk", flat=True)))
 
     def _bulk_update(
         self,

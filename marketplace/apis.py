@@ -14,12 +14,19 @@ from accounts.authentication import PartnerPrincipal
 from accounts.models import Organization, User
 from accounts.permissions import IsStaffCaller
 from accounts.selectors import caller_is_staff, caller_organization
+from api.cached_reads import cached_read
 from api.idempotency import idempotent_post
 from api.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
 from api.views import ScopedObjectApi, acting_organization
 from marketplace.filters import ProjectFilter, SpecialistFilter
 from marketplace.models import Project, Specialist
-from marketplace.selectors import project_get, project_list, specialist_get, specialist_list
+from marketplace.selectors import (
+    project_get,
+    project_list,
+    project_read_version,
+    specialist_get,
+    specialist_list,
+)
 from marketplace.serializers import (
     ProjectInputSerializer,
     ProjectOutputSerializer,
@@ -39,6 +46,18 @@ def get_project_or_404(request: Request, project_id: int) -> Project:
     if project is None:
         raise Http404
     return project
+
+
+def project_read_stamp(request: Request, project_id: int) -> str:
+    """What every read of the project depends on; Http404 if the caller may not see it."""
+    version = project_read_version(
+        project_id=project_id,
+        organization=caller_organization(user=request.user),
+        is_staff=caller_is_staff(user=request.user),
+    )
+    if version is None:
+        raise Http404
+    return f"project:{project_id}:{version}"
 
 
 class ProjectListCreateApi(GenericAPIView):
@@ -86,6 +105,14 @@ class ProjectDetailApi(ScopedObjectApi):
 
     @extend_schema(responses=ProjectOutputSerializer)
     def get(self, request: Request, project_id: int) -> Response:
+        return cached_read(
+            request=request,
+            stamp=project_read_stamp(request, project_id),
+            shape=(type(self), ProjectOutputSerializer),
+            render=lambda: self._render(request, project_id),
+        )
+
+    def _render(self, request: Request, project_id: int) -> Response:
         project = get_project_or_404(request, project_id)
         return Response(ProjectOutputSerializer(project).data)
 

@@ -77,6 +77,10 @@ class Project(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     # Bumped whenever the inputs change, so a stale run never overwrites a newer one.
     inputs_version = models.PositiveIntegerField(default=1)
+    # Bumped, in the same transaction, by every write that changes what a caller
+    # reads of the project or its matches (the project itself, a run, a staff or
+    # client decision, a listed specialist): rendered reads are cached under it.
+    read_version = models.PositiveBigIntegerField(default=1)
 
     role_need = models.CharField(max_length=16, choices=Role.choices, blank=True)
     role_confidence = models.FloatField(null=True, blank=True)

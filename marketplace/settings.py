@@ -168,7 +168,7 @@ CACHE_URL = env_str("CACHE_URL")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "marketplace.cache.PooledRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "marketplace",
             # Bounded waits, as for the broker: a Redis that vanished without
@@ -186,6 +186,10 @@ else:
         }
     }
 
+# Rendered reads (GET project, GET matches) live this long in the cache; they
+# are keyed by a version every write bumps, so this bounds memory, not staleness.
+READ_CACHE_SECONDS = env_int("READ_CACHE_SECONDS", 600)
+
 # --- Auth -------------------------------------------------------------------
 
 AUTH_USER_MODEL = "accounts.User"
@@ -195,6 +199,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# How long a verified token or partner key lookup is kept (dropped at once when
+# its user, token or key changes; see accounts.credentials_cache).
+AUTH_CACHE_SECONDS = env_int("AUTH_CACHE_SECONDS", 30)
 API_KEY_CUSTOM_HEADER = None  # partners send "Authorization: Api-Key <key>"
 
 LANGUAGE_CODE = "en-us"

@@ -8,10 +8,11 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api.cached_reads import cached_read
 from api.idempotency import idempotent_post
 from api.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
 from api.views import ScopedObjectApi, acting_organization
-from marketplace.apis import get_project_or_404
+from marketplace.apis import get_project_or_404, project_read_stamp
 from marketplace.filters import MatchFilter
 from matching.models import Match
 from matching.selectors import client_match_get, client_match_list
@@ -28,6 +29,14 @@ class ProjectMatchListApi(ScopedObjectApi, GenericAPIView):
 
     @extend_schema(responses=MatchOutputSerializer(many=True))
     def get(self, request: Request, project_id: int) -> Response:
+        return cached_read(
+            request=request,
+            stamp=project_read_stamp(request, project_id),
+            shape=(type(self), MatchOutputSerializer, type(self.paginator)),
+            render=lambda: self._render(request, project_id),
+        )
+
+    def _render(self, request: Request, project_id: int) -> Response:
         project = get_project_or_404(request, project_id)
         matches = self.filter_queryset(client_match_list(project=project))
         page = self.paginate_queryset(matches)

@@ -26,6 +26,7 @@ from marketplace.models import Specialist
 from marketplace.roster_import import RejectedRow, RosterRow, count_records, parse_file
 from matching.relevance.features import concept_keys, profile_features
 from matching.services.embeddings import specialists_embed_enqueue
+from matching.services.read_versions import specialist_reads_changed
 from matching.services.runs import specialists_changed
 from matching.skills import canonical_skills, tidy_skill_names
 
@@ -159,6 +160,8 @@ def specialist_upsert(*, data: Mapping[str, object]) -> tuple[Specialist, bool]:
     specialist.save()
     if text_changed:
         specialists_embed_enqueue(specialist_ids=[specialist.pk])
+    if not created:
+        specialist_reads_changed(specialist_ids=[specialist.pk])
     if (created and _matchable(specialist)) or (
         before is not None and before != _ranking_snapshot(specialist)
     ):
@@ -191,6 +194,7 @@ def specialist_update(*, specialist: Specialist, data: Mapping[str, Any]) -> Spe
     specialist.save()
     if text_changed:
         specialists_embed_enqueue(specialist_ids=[specialist.pk])
+    specialist_reads_changed(specialist_ids=[specialist.pk])
     if before != _ranking_snapshot(specialist):
         specialists_changed(specialist_ids=[specialist.pk])
     return specialist
@@ -319,6 +323,7 @@ def _import_batch(rows: Iterable[RosterRow], summary: ImportSummary) -> None:
 
         Specialist.objects.bulk_create(new, batch_size=len(new) or None)
         _update_from_values(changed, [*IMPORT_FIELDS, "updated_at"])
+        specialist_reads_changed(specialist_ids=[specialist.pk for specialist in changed])
     summary.created += len(new)
     summary.changed_ids.extend(s.pk for s in new if _matchable(s))
     summary.reencode_ids.extend(s.pk for s in new)
@@ -394,3 +399,12 @@ def _update_from_values(objs: list[Specialist], field_names: list[str]) -> None:
                 )
             )
             cursor.execute(sql, params)
+
+
+@transaction.atomic
+def specialists_delete(*, specialist_ids: Iterable[int]) -> int:
+    """Remove specialists (and the matches that listed them); returns how many went."""
+    ids = sorted(set(specialist_ids))
+    specialist_reads_changed(specialist_ids=ids)
+    _deleted, by_model = Specialist.objects.filter(pk__in=ids).delete()
+    return by_model.get(Specialist._meta.label, 0)

@@ -16,6 +16,7 @@ from accounts.actors import Actor
 from marketplace.errors import DomainError
 from marketplace.models import Project, Specialist
 from matching.models import Decision, Match
+from matching.services.read_versions import project_reads_changed
 from matching.services.reviews import decision_record
 from matching.services.runs import specialists_changed
 from webhooks.services import EVENT_MATCH_UPDATED, event_publish
@@ -100,6 +101,7 @@ def _decide(
     match.client_reason = reason
     match.client_decided_at = timezone.now()
     match.save(update_fields=["client_status", "client_reason", "client_decided_at"])
+    project_reads_changed(project_ids=[project.pk])
     decision_record(
         actor=actor,
         action=action,

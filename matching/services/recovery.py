@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from marketplace.models import Project
@@ -48,8 +49,9 @@ def project_attempt_begin(*, project_id: int, inputs_version: int | None, trigge
             # counted; a duplicate submit or sweep message for it is dropped.
             return Attempt(proceed=trigger not in MatchRun.RECOVERY_TRIGGERS)
         project.attempts += 1
-        # updated_at doubles as "last touched by a worker" for the sweeper.
-        project.save(update_fields=["attempts", "updated_at"])
+        # updated_at doubles as "last touched by a worker" for the sweeper (and shows).
+        project.read_version += 1
+        project.save(update_fields=["attempts", "updated_at", "read_version"])
         number = project.attempts
     if number > settings.MATCHING_MAX_ATTEMPTS:
         project_mark_failed(
@@ -88,7 +90,16 @@ def project_mark_failed(*, project_id: int, reason: str, inputs_version: int | N
         project.status = Project.Status.FAILED
         project.failure_reason = reason[:2000]
         project.status_changed_at = now
-        project.save(update_fields=["status", "failure_reason", "status_changed_at", "updated_at"])
+        project.read_version += 1
+        project.save(
+            update_fields=[
+                "status",
+                "failure_reason",
+                "status_changed_at",
+                "updated_at",
+                "read_version",
+            ]
+        )
     logger.warning(
         "project marked failed", extra={"project_id": project_id, "failure_reason": reason}
     )
@@ -153,7 +164,9 @@ def stuck_projects_sweep() -> int:
                 requeued.append((project.pk, project.inputs_version))
         # Touch what is re-queued, so the next sweep leaves it alone for
         # another threshold instead of piling duplicates on a slow queue.
-        Project.objects.filter(pk__in=[pk for pk, _ in requeued]).update(updated_at=now)
+        Project.objects.filter(pk__in=[pk for pk, _ in requeued]).update(
+            updated_at=now, read_version=F("read_version") + 1
+        )
         transaction.on_commit(lambda: _enqueue_sweep(requeued))
     for project_id, inputs_version in exhausted:
         project_mark_failed(

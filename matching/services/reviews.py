@@ -11,6 +11,7 @@ from accounts.actors import Actor, actor_user
 from marketplace.errors import InvalidRequest
 from marketplace.models import Project, Specialist
 from matching.models import Decision, Match, MatchRun
+from matching.services.read_versions import project_reads_changed, specialist_reads_changed
 from matching.services.runs import (
     project_inputs_changed,
     project_rerun,
@@ -69,6 +70,7 @@ def match_review(*, match: Match, status: str, actor: Actor, reason: str = "") -
     Match.objects.filter(
         project_id=match.project_id, specialist_id=match.specialist_id, run_id__gt=match.run_id
     ).update(**review)
+    project_reads_changed(project_ids=[match.project_id])
     decision_record(
         actor=actor,
         action=_REVIEW_ACTIONS[status],
@@ -167,6 +169,7 @@ def specialists_bulk_update(
             )
         changed.append(specialist)
     if changed:
+        specialist_reads_changed(specialist_ids=[specialist.pk for specialist in changed])
         specialists_changed(specialist_ids=[specialist.pk for specialist in changed])
     return changed
 

@@ -221,6 +221,7 @@ def project_match(
         project.status = Project.Status.MATCHED
         project.status_changed_at = now
         project.matched_at = now
+        project.read_version += 1
         project.save()
         # Deliveries are created in this transaction and sent after it commits.
         event_publish(
@@ -297,6 +298,7 @@ def project_inputs_changed(*, project: Project, trigger: str) -> None:
     project.status_changed_at = timezone.now()
     project.failure_reason = ""
     project.attempts = 0
+    project.read_version += 1
     project.save()
     project_match_enqueue(project=project, trigger=trigger)
 

@@ -29,10 +29,28 @@ def test_match_list_queries_do_not_grow_with_rows(
     caller: Caller, django_assert_num_queries: Any, rows: int
 ) -> None:
     project = matched_project(caller.organization, matches=rows)
-    # auth, project, latest run, count, page (specialists joined)
-    with django_assert_num_queries(5):
-        response = caller.api.get(f"/api/v1/projects/{project.pk}/matches/?ordering=rank")
+    url = f"/api/v1/projects/{project.pk}/matches/?ordering=rank"
+    # auth, read version, project, latest run, count, page (specialists joined)
+    with django_assert_num_queries(6):
+        response = caller.api.get(url)
     assert len(response.json()["results"]) == rows
+    # then, rendered once: the read version alone (the credential is cached too)
+    with django_assert_num_queries(1):
+        again = caller.api.get(url)
+    assert again.content == response.content
+
+
+def test_project_detail_is_one_query_once_rendered(
+    caller: Caller, django_assert_num_queries: Any
+) -> None:
+    project = matched_project(caller.organization, matches=2)
+    url = f"/api/v1/projects/{project.pk}/"
+    # auth, read version, project
+    with django_assert_num_queries(3):
+        response = caller.api.get(url)
+    with django_assert_num_queries(1):
+        again = caller.api.get(url)
+    assert again.content == response.content
 
 
 @pytest.mark.parametrize("rows", [1, 15])
