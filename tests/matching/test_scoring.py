@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from matching.scoring import (
@@ -211,6 +211,10 @@ plain_candidates = st.builds(
 )
 
 
+# Independent random pairs are comparable only now and then (about one in ten), so the
+# pair is put in order before the filter and the filter health check is relaxed: with it,
+# a run that happened to draw few comparable pairs early failed CI without finding a bug.
+@settings(suppress_health_check=[HealthCheck.filter_too_much])
 @given(need=plain_needs, params=params_strategy, a=plain_candidates, b=plain_candidates)
 def test_a_candidate_at_least_as_good_on_every_criterion_never_ranks_below_a_worse_one(
     need: Need, params: ScoringParams, a: Candidate, b: Candidate
@@ -218,6 +222,8 @@ def test_a_candidate_at_least_as_good_on_every_criterion_never_ranks_below_a_wor
     # given two candidates, one at least as good on every criterion and better on one
     sa = score(need=need, candidate=a, params=params)
     sb = score(need=need, candidate=b, params=params)
+    if not all(getattr(sa, c) >= getattr(sb, c) for c in CRITERIA):
+        sa, sb = sb, sa
     at_least = all(getattr(sa, c) >= getattr(sb, c) for c in CRITERIA)
     assume(at_least and sa.breakdown != sb.breakdown)
     # when both are ranked, in either input order
