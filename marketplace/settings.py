@@ -82,7 +82,8 @@ if HTTPS_ONLY:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     # The health check is probed over plain HTTP by load balancers.
-    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+    # So is /metrics, by Prometheus on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^metrics$"]
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -108,6 +109,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "marketplace.middleware.RequestIdMiddleware",
+    # Outside everything that may answer early (redirects, CSRF), so every status counts.
+    "marketplace.metrics.HttpMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -435,6 +438,20 @@ CELERY_BEAT_SCHEDULE["matching-embed-pending"] = {
     "schedule": timedelta(seconds=env_int("MATCHING_EMBED_SWEEP_SECONDS", 300)),
     "options": {"expires": env_int("MATCHING_EMBED_SWEEP_SECONDS", 300)},
 }
+
+# --- Metrics ------------------------------------------------------------------
+
+# prometheus-client's multiprocess mode: every process (gunicorn workers, Celery
+# workers and their children) writes its samples to files here and /metrics adds
+# them up. Give the web and worker processes one shared directory, emptied before
+# they start (old files of dead processes keep counting otherwise). Exported to
+# the environment, where the library reads it, before anything imports it.
+PROMETHEUS_MULTIPROC_DIR = env_str("PROMETHEUS_MULTIPROC_DIR") or str(VAR_DIR / "prometheus")
+Path(PROMETHEUS_MULTIPROC_DIR).mkdir(parents=True, exist_ok=True)
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = PROMETHEUS_MULTIPROC_DIR
+# The bearer token Prometheus sends to scrape /metrics; unset, only staff
+# sessions may read it. Clients and partners never can.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
 
 # --- Logging ------------------------------------------------------------------
 
