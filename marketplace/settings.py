@@ -448,6 +448,11 @@ CELERY_BEAT_SCHEDULE["matching-embed-pending"] = {
 # the environment, where the library reads it, before anything imports it.
 PROMETHEUS_MULTIPROC_DIR = env_str("PROMETHEUS_MULTIPROC_DIR") or str(VAR_DIR / "prometheus")
 Path(PROMETHEUS_MULTIPROC_DIR).mkdir(parents=True, exist_ok=True)
+if not os.access(PROMETHEUS_MULTIPROC_DIR, os.W_OK):
+    # Fail at startup rather than on the first request's metric.
+    raise ImproperlyConfigured(
+        f"PROMETHEUS_MULTIPROC_DIR {PROMETHEUS_MULTIPROC_DIR} is not writable"
+    )
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = PROMETHEUS_MULTIPROC_DIR
 # The bearer token Prometheus sends to scrape /metrics; unset, only staff
 # sessions may read it. Clients and partners never can.
