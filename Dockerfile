@@ -17,7 +17,7 @@ COPY manage.py gunicorn.conf.py ./
 RUN pip install --index-url https://download.pytorch.org/whl/cpu "torch==2.13.0" \
     && pip install ".[semantic]" \
     && DEBUG=1 python manage.py collectstatic --noinput \
-    && useradd --system --uid 1000 app && mkdir -p /app/var && chown -R app /app/var
+    && useradd --system --uid 1000 app && mkdir -p /app/var/metrics && chown -R app /app/var
 USER app
 
 EXPOSE 8000

@@ -6,6 +6,7 @@ Every value can still be overridden on the command line or with
 
 import multiprocessing
 import os
+from typing import Any
 
 
 def _env_int(name: str, default: int) -> int:
@@ -50,3 +51,15 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms request_id=%({x-request-i
 # The proxy in front terminates TLS and sets X-Forwarded-*; trust it only
 # when told (Django decides with TRUST_X_FORWARDED_PROTO).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    """A dead worker's live gauges leave /metrics (prometheus-client multiprocess mode).
+
+    Counters and histograms of dead workers keep counting, as they should; the
+    directory itself is emptied by whoever starts the deployment.
+    """
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

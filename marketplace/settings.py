@@ -82,7 +82,8 @@ if HTTPS_ONLY:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     # The health check is probed over plain HTTP by load balancers.
-    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+    # So is /metrics, by Prometheus on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^metrics$"]
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -108,6 +109,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "marketplace.middleware.RequestIdMiddleware",
+    # Outside everything that may answer early (redirects, CSRF), so every status counts.
+    "marketplace.metrics.HttpMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -288,7 +291,9 @@ else:
     # longer than a task can legitimately hold a message: the hard time limit
     # plus the longest retry countdown (an ETA task stays unacknowledged while
     # it waits) — or a live task is delivered twice. Dead workers are covered
-    # sooner by the stuck-project sweeper, so there is no reason to go lower.
+    # sooner by the stuck-project sweeper (within two minutes on the defaults),
+    # so there is no reason to go lower: even the lowest safe value (about
+    # 150 s) would be slower than the sweeper.
     _visibility_timeout = env_int("CELERY_VISIBILITY_TIMEOUT", 900)
     # How often a worker scans for such messages: kombu scans every
     # interval * throttle seconds (100 s by default), which is too slow for a
@@ -338,12 +343,16 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 60)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 90)
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TIMEZONE = TIME_ZONE
+# How often beat runs the stuck-project sweeper: one indexed query over the
+# pending projects, cheap enough to run often; a lost project waits at most
+# this long beyond its threshold (see STUCK_PROJECT_AFTER_SECONDS below).
+STUCK_PROJECT_SWEEP_SECONDS = env_int("STUCK_PROJECT_SWEEP_SECONDS", 10)
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-projects": {
         "task": "matching.sweep_stuck_projects",
-        "schedule": timedelta(seconds=env_int("STUCK_PROJECT_SWEEP_SECONDS", 60)),
+        "schedule": timedelta(seconds=STUCK_PROJECT_SWEEP_SECONDS),
         # A sweep that could not run in time is replaced by the next one.
-        "options": {"expires": env_int("STUCK_PROJECT_SWEEP_SECONDS", 60)},
+        "options": {"expires": STUCK_PROJECT_SWEEP_SECONDS},
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
@@ -379,10 +388,24 @@ INHOUSE_MONTHLY_COST_USD = {
     AI_ENGINEER: Decimal(env_str("INHOUSE_AI_MONTHLY_COST_USD", "12000")),
     ML_ENGINEER: Decimal(env_str("INHOUSE_ML_MONTHLY_COST_USD", "13000")),
 }
-# A project still pending this long after a worker last touched it (or the
-# sweeper last re-queued it) is handed to a worker again. Well above the task
-# hard time limit, so a task still running is not queued a second time.
-STUCK_PROJECT_AFTER_SECONDS = env_int("STUCK_PROJECT_AFTER_SECONDS", 300)
+# The stuck-project sweeper (matching.services.recovery) queues a pending
+# project again when its message is lost or its worker is dead, so that on
+# these defaults every project is matched within two minutes of a crash:
+#
+# - picked up by a worker, still pending, and not locked by a run (a live run
+#   holds the row lock throughout): its worker is gone once the pickup is
+#   older than the hard time limit plus this margin (90 + 10 s), the longest a
+#   live task can hold the project between two pickups;
+STUCK_PROJECT_MARGIN_SECONDS = env_int("STUCK_PROJECT_MARGIN_SECONDS", 10)
+# - never picked up (no pickup since it became pending, or since the sweeper
+#   last queued it): its message is lost (a broker that restarted empty, a
+#   publish that failed, a worker killed between Redis handing the message out
+#   and kombu recording it, or held unacknowledged by a dead worker until the
+#   visibility timeout) once it has waited this long. A message that is merely
+#   queued behind a backlog this old gets one duplicate per period, which the
+#   worker drops at once (the project is matched by then, or the two runs
+#   serialise on the row lock).
+STUCK_PROJECT_AFTER_SECONDS = env_int("STUCK_PROJECT_AFTER_SECONDS", 90)
 # Roster changes re-rank the open projects they affect, coalesced: a run
 # queued for a roster change waits this long (so a burst of edits, such as a
 # partner syncing its roster one PATCH at a time, shares one run), and while
@@ -415,6 +438,25 @@ CELERY_BEAT_SCHEDULE["matching-embed-pending"] = {
     "schedule": timedelta(seconds=env_int("MATCHING_EMBED_SWEEP_SECONDS", 300)),
     "options": {"expires": env_int("MATCHING_EMBED_SWEEP_SECONDS", 300)},
 }
+
+# --- Metrics ------------------------------------------------------------------
+
+# prometheus-client's multiprocess mode: every process (gunicorn workers, Celery
+# workers and their children) writes its samples to files here and /metrics adds
+# them up. Give the web and worker processes one shared directory, emptied before
+# they start (old files of dead processes keep counting otherwise). Exported to
+# the environment, where the library reads it, before anything imports it.
+PROMETHEUS_MULTIPROC_DIR = env_str("PROMETHEUS_MULTIPROC_DIR") or str(VAR_DIR / "prometheus")
+Path(PROMETHEUS_MULTIPROC_DIR).mkdir(parents=True, exist_ok=True)
+if not os.access(PROMETHEUS_MULTIPROC_DIR, os.W_OK):
+    # Fail at startup rather than on the first request's metric.
+    raise ImproperlyConfigured(
+        f"PROMETHEUS_MULTIPROC_DIR {PROMETHEUS_MULTIPROC_DIR} is not writable"
+    )
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = PROMETHEUS_MULTIPROC_DIR
+# The bearer token Prometheus sends to scrape /metrics; unset, only staff
+# sessions may read it. Clients and partners never can.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
 
 # --- Logging ------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from marketplace.apis import (
     SpecialistListCreateApi,
 )
 from marketplace.health import health
+from marketplace.metrics import metrics
 from matching.apis import MatchAcceptApi, MatchDeclineApi, ProjectMatchListApi
 from webhooks.apis import WebhookEndpointDetailApi, WebhookEndpointListCreateApi
 
@@ -52,4 +53,5 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("health/", health, name="health"),
+    path("metrics", metrics, name="metrics"),
 ]

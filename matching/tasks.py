@@ -19,6 +19,8 @@ Delivery guarantees of ``matching.project_match``, and what covers each fault:
 """
 
 import logging
+import time
+from dataclasses import dataclass
 from typing import Any
 
 from celery import Task, shared_task
@@ -28,6 +30,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
+from matching import metrics
 from matching.models import MatchRun
 
 logger = logging.getLogger(__name__)
@@ -94,86 +97,133 @@ def _fail(
     project_mark_failed(project_id=project_id, inputs_version=inputs_version, reason=reason)
 
 
+@dataclass(frozen=True)
+class _Retry:
+    """What the policy decided instead of an outcome: run again after a countdown."""
+
+    outcome: str
+    exc: BaseException
+    countdown: int
+
+
+class ProjectMatchTask(SweeperBackedTask):
+    """The delivery policy of matching a project, around a body that is one service call.
+
+    The body gets ``project_id``, ``inputs_version`` and ``trigger`` and runs
+    the match; this class counts the pickup first, drops a duplicate, retries
+    or postpones what is transient, fails the project on anything else (see the
+    module's docstring), logs each step and records the outcome's metrics.
+    """
+
+    def __call__(
+        self,
+        *,
+        project_id: int,
+        inputs_version: int | None = None,
+        trigger: str = MatchRun.Trigger.SUBMIT,
+    ) -> None:
+        started = time.monotonic()
+        decision = self._apply_policy(
+            project_id=project_id, inputs_version=inputs_version, trigger=trigger
+        )
+        outcome = decision.outcome if isinstance(decision, _Retry) else decision
+        metrics.task_finished(outcome=outcome, seconds=time.monotonic() - started)
+        if isinstance(decision, _Retry):
+            raise self.retry(
+                exc=decision.exc, countdown=decision.countdown, max_retries=None
+            ) from decision.exc
+
+    def _apply_policy(self, *, project_id: int, inputs_version: int | None, trigger: str) -> Any:
+        from matching.services.recovery import (
+            project_attempt_begin,
+            project_attempts_reset,
+            project_retry_scheduled,
+        )
+
+        log_extra = {"project_id": project_id, "inputs_version": inputs_version, "trigger": trigger}
+        try:
+            attempt = project_attempt_begin(
+                project_id=project_id, inputs_version=inputs_version, trigger=trigger
+            )
+        except TRANSIENT_ERRORS as exc:
+            # The database is away before the pickup could even be counted: this is
+            # no attempt at the project, so wait and try again for as long as the
+            # outage lasts (backoff capped at MATCHING_POSTPONE_MAX_SECONDS).
+            countdown = postpone_seconds(self.request.retries)
+            logger.warning(
+                "project match postponed",
+                extra={**log_extra, "countdown": countdown, "error": _describe(exc)},
+            )
+            return _Retry("postponed", exc, countdown)
+        if not attempt.proceed:
+            logger.info("project match skipped", extra={**log_extra, "attempt": attempt.number})
+            # Past MATCHING_MAX_ATTEMPTS the pickup itself ended the project failed.
+            return "failed" if attempt.number > settings.MATCHING_MAX_ATTEMPTS else "skipped"
+        tries = max(attempt.number, self.request.retries + 1)
+        logger.info("project match started", extra={**log_extra, "attempt": tries})
+        try:
+            run = self.run(project_id=project_id, inputs_version=inputs_version, trigger=trigger)
+        except TRANSIENT_ERRORS as exc:
+            reason = _describe(exc)
+            if tries < settings.MATCHING_MAX_ATTEMPTS:
+                countdown = _backoff_seconds(self.request.retries)
+                logger.warning(
+                    "project match will be retried",
+                    extra={**log_extra, "attempt": tries, "countdown": countdown, "error": reason},
+                )
+                project_retry_scheduled(project_id=project_id)
+                return _Retry("retried", exc, countdown)
+            _fail(
+                project_id=project_id,
+                inputs_version=inputs_version,
+                trigger=trigger,
+                error=reason,
+                reason=f"Matching failed {tries} times; last error: {reason}",
+            )
+            return "failed"
+        except Exception as exc:
+            # Not transient: trying again would fail the same way.
+            logger.exception("project match failed", extra={**log_extra, "attempt": tries})
+            reason = _describe(exc)
+            _fail(
+                project_id=project_id,
+                inputs_version=inputs_version,
+                trigger=trigger,
+                error=reason,
+                reason=f"Matching failed: {reason}",
+            )
+            return "failed"
+        if run is not None:
+            project_attempts_reset(project_id=project_id)
+        logger.info(
+            "project match finished",
+            extra={
+                **log_extra,
+                "attempt": tries,
+                "run_id": run.pk if run is not None else None,
+                "outcome": run.outcome if run is not None else "skipped",
+            },
+        )
+        return "matched" if run is not None else "skipped"
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".strip()
+
+
 @shared_task(
-    bind=True,
-    base=SweeperBackedTask,
+    base=ProjectMatchTask,
     name="matching.project_match",
     acks_late=True,
-    # Retries are bounded by MATCHING_MAX_ATTEMPTS below, read at run time.
+    # Retries are bounded by MATCHING_MAX_ATTEMPTS (ProjectMatchTask), read at run time.
     max_retries=None,
 )
 def project_match_task(
-    self: Task,
-    *,
-    project_id: int,
-    inputs_version: int | None = None,
-    trigger: str = MatchRun.Trigger.SUBMIT,
-) -> None:
-    from matching.services.recovery import project_attempt_begin, project_attempts_reset
+    *, project_id: int, inputs_version: int | None = None, trigger: str = MatchRun.Trigger.SUBMIT
+) -> MatchRun | None:
     from matching.services.runs import project_match
 
-    log_extra = {"project_id": project_id, "inputs_version": inputs_version, "trigger": trigger}
-    try:
-        attempt = project_attempt_begin(
-            project_id=project_id, inputs_version=inputs_version, trigger=trigger
-        )
-    except TRANSIENT_ERRORS as exc:
-        # The database is away before the pickup could even be counted: this is
-        # no attempt at the project, so wait and try again for as long as the
-        # outage lasts (backoff capped at MATCHING_POSTPONE_MAX_SECONDS).
-        countdown = postpone_seconds(self.request.retries)
-        logger.warning(
-            "project match postponed",
-            extra={**log_extra, "countdown": countdown, "error": f"{type(exc).__name__}: {exc}"},
-        )
-        raise self.retry(exc=exc, countdown=countdown, max_retries=None) from exc
-    if not attempt.proceed:
-        logger.info("project match skipped", extra={**log_extra, "attempt": attempt.number})
-        return
-    tries = max(attempt.number, self.request.retries + 1)
-    logger.info("project match started", extra={**log_extra, "attempt": tries})
-    try:
-        run = project_match(project_id=project_id, inputs_version=inputs_version, trigger=trigger)
-    except TRANSIENT_ERRORS as exc:
-        reason = f"{type(exc).__name__}: {exc}".strip()
-        if tries < settings.MATCHING_MAX_ATTEMPTS:
-            countdown = _backoff_seconds(self.request.retries)
-            logger.warning(
-                "project match will be retried",
-                extra={**log_extra, "attempt": tries, "countdown": countdown, "error": reason},
-            )
-            raise self.retry(exc=exc, countdown=countdown, max_retries=None) from exc
-        _fail(
-            project_id=project_id,
-            inputs_version=inputs_version,
-            trigger=trigger,
-            error=reason,
-            reason=f"Matching failed {tries} times; last error: {reason}",
-        )
-        return
-    except Exception as exc:
-        # Not transient: trying again would fail the same way.
-        logger.exception("project match failed", extra={**log_extra, "attempt": tries})
-        reason = f"{type(exc).__name__}: {exc}".strip()
-        _fail(
-            project_id=project_id,
-            inputs_version=inputs_version,
-            trigger=trigger,
-            error=reason,
-            reason=f"Matching failed: {reason}",
-        )
-        return
-    if run is not None:
-        project_attempts_reset(project_id=project_id)
-    logger.info(
-        "project match finished",
-        extra={
-            **log_extra,
-            "attempt": tries,
-            "run_id": run.pk if run is not None else None,
-            "outcome": run.outcome if run is not None else "skipped",
-        },
-    )
+    return project_match(project_id=project_id, inputs_version=inputs_version, trigger=trigger)
 
 
 @shared_task(name="matching.sweep_stuck_projects")

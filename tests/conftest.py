@@ -1,3 +1,7 @@
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -6,6 +10,13 @@ from rest_framework.test import APIClient
 
 from marketplace.celery import app as celery_app
 from tests.accounts.factories import OrganizationFactory, UserFactory
+
+# prometheus-client's multiprocess files of this test process, and of the workers
+# it starts, go to a directory of its own: not the var/ one of earlier runs, not
+# another xdist process's. Early enough: every metric has labels, so no sample
+# file is opened before the first sample is recorded.
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="marketplace-metrics-")
+atexit.register(shutil.rmtree, os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

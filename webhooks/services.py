@@ -25,6 +25,7 @@ from django.utils import timezone
 from standardwebhooks import Webhook
 
 from accounts.models import Organization
+from webhooks import metrics
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 from webhooks.transport import guarded_client
 from webhooks.url_guard import UnsafeTarget, url_check
@@ -283,6 +284,7 @@ def _record(*, delivery_id: int, outcome: AttemptOutcome) -> WebhookDelivery:
             "webhook delivery abandoned",
             extra={"delivery": delivery.message_id, "error": delivery.last_error},
         )
+    metrics.delivery_recorded(status=delivery.status, started=delivery.last_attempt_at, at=now)
     return delivery
 
 

@@ -12,7 +12,7 @@ from marketplace.errors import DomainError
 from marketplace.models import Project
 from marketplace.vocabulary import CHECKLIST_KEYS
 from matching.models import MatchRun
-from matching.services.runs import project_inputs_changed, project_match_enqueue
+from matching.services.rematch import project_inputs_changed, project_match_enqueue
 
 
 @transaction.atomic

@@ -27,7 +27,7 @@ from marketplace.roster_import import RejectedRow, RosterRow, count_records, par
 from matching.relevance.features import concept_keys, profile_features
 from matching.services.embeddings import specialists_embed_enqueue
 from matching.services.read_versions import specialist_reads_changed
-from matching.services.runs import specialists_changed
+from matching.services.rematch import specialists_changed
 from matching.skills import canonical_skills, tidy_skill_names
 
 # Fields whose change can move a specialist onto, up, down or off a list.

@@ -17,8 +17,8 @@ from marketplace.errors import DomainError
 from marketplace.models import Project, Specialist
 from matching.models import Decision, Match
 from matching.services.read_versions import project_reads_changed
+from matching.services.rematch import specialists_changed
 from matching.services.reviews import decision_record
-from matching.services.runs import specialists_changed
 from webhooks.services import EVENT_MATCH_UPDATED, event_publish
 
 

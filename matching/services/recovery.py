@@ -1,10 +1,10 @@
 """Recovery: projects that a dead worker, a lost message or a failing task left behind.
 
 A project is never left ``pending`` for ever: every worker pickup is counted
-(``Project.attempts``), the sweeper re-queues projects nobody touched for
-``STUCK_PROJECT_AFTER_SECONDS``, and once ``MATCHING_MAX_ATTEMPTS`` pickups
-have not produced a result the project ends ``failed`` with a reason that
-staff can read, instead of looping.
+(``Project.attempts``), the sweeper re-queues a project whose worker is gone
+or whose message is lost (see ``stuck_projects_sweep``), and once
+``MATCHING_MAX_ATTEMPTS`` pickups have not produced a result the project ends
+``failed`` with a reason that staff can read, instead of looping.
 """
 
 import logging
@@ -13,10 +13,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from marketplace.models import Project
+from matching import metrics
 from matching.models import MatchRun
 
 logger = logging.getLogger(__name__)
@@ -127,6 +128,31 @@ def match_run_record_failed(
     )
 
 
+def project_retry_scheduled(*, project_id: int) -> None:
+    """A worker will pick the project up again after a retry countdown: restart its clock.
+
+    The sweeper counts a picked-up project's lease from its last touch; without
+    this, a run that spent its soft time limit and then waits out its countdown
+    would look abandoned. Best effort: the retry is often for a lost database.
+    """
+    try:
+        Project.objects.filter(pk=project_id, status=Project.Status.PENDING).update(
+            updated_at=timezone.now(), read_version=F("read_version") + 1
+        )
+    except Exception:
+        logger.warning("could not touch a project before its retry", exc_info=True)
+
+
+def lost_worker_after_seconds() -> int:
+    """How long after its pickup a still-pending, unlocked project has surely lost its worker.
+
+    A live task holds the project no longer than the hard time limit (Celery
+    kills it then); the margin covers the moments just before and after the
+    run, and clocks a little apart.
+    """
+    return int(settings.CELERY_TASK_TIME_LIMIT) + settings.STUCK_PROJECT_MARGIN_SECONDS
+
+
 def _enqueue_sweep(projects: list[tuple[int, int]]) -> None:
     from matching.tasks import project_match_task
 
@@ -137,23 +163,42 @@ def _enqueue_sweep(projects: list[tuple[int, int]]) -> None:
 
 
 def stuck_projects_sweep() -> int:
-    """Re-queue projects left pending too long; fail those out of attempts.
+    """Re-queue pending projects nobody is working on; fail those out of attempts.
 
-    Covers a worker that died holding a message (before the broker's
-    visibility timeout gives it out again) and a message that was never
-    published or was lost with a broker that restarted without persistence.
-    Returns how many projects were queued again.
+    A live run holds the project's row lock for its whole run, so a pending
+    project that is not locked (``SKIP LOCKED``) is either between two pickups
+    or abandoned. Which it is, the clock says (``updated_at``: the last pickup,
+    retry or re-queue):
+
+    - picked up in this pending episode (``attempts > 0``): abandoned once the
+      pickup is older than the hard time limit plus a margin: a worker killed
+      mid-run, whose message Redis would give out again only after the
+      visibility timeout;
+    - never picked up: lost once it waited ``STUCK_PROJECT_AFTER_SECONDS``: a
+      publish that failed, a broker that restarted empty, a message a killed
+      worker had taken but not started, or one Redis handed out (BRPOP) that
+      the kill caught before kombu recorded it as unacknowledged.
+
+    On SQLite (no row locks) the clock alone decides, which is still safe: past
+    the hard time limit no live run of that pickup is left. A duplicate message
+    is harmless: the project is matched once (row lock, state checks) and the
+    other delivery is dropped. Returns how many projects were queued again.
     """
     now = timezone.now()
-    threshold = now - timedelta(seconds=settings.STUCK_PROJECT_AFTER_SECONDS)
+    never_picked_up = Q(
+        attempts=0,
+        updated_at__lt=now - timedelta(seconds=settings.STUCK_PROJECT_AFTER_SECONDS),
+    )
+    lost_worker = Q(
+        attempts__gt=0,
+        updated_at__lt=now - timedelta(seconds=lost_worker_after_seconds()),
+    )
     requeued: list[tuple[int, int]] = []
     exhausted: list[tuple[int, int]] = []
     with transaction.atomic():
-        # skip_locked: a row locked right now is being worked on by a live
-        # worker (project_match holds the lock for its whole run).
         stuck = list(
             Project.objects.select_for_update(skip_locked=True)
-            .filter(status=Project.Status.PENDING, updated_at__lt=threshold)
+            .filter(never_picked_up | lost_worker, status=Project.Status.PENDING)
             .order_by("pk")
             .only("pk", "inputs_version", "attempts")[:500]
         )
@@ -167,7 +212,13 @@ def stuck_projects_sweep() -> int:
         Project.objects.filter(pk__in=[pk for pk, _ in requeued]).update(
             updated_at=now, read_version=F("read_version") + 1
         )
+        lost_workers = sum(1 for p in stuck if 0 < p.attempts < settings.MATCHING_MAX_ATTEMPTS)
         transaction.on_commit(lambda: _enqueue_sweep(requeued))
+        transaction.on_commit(
+            lambda: metrics.sweeper_requeued(
+                lost_worker=lost_workers, never_picked_up=len(requeued) - lost_workers
+            )
+        )
     for project_id, inputs_version in exhausted:
         project_mark_failed(
             project_id=project_id,

@@ -12,7 +12,7 @@ from marketplace.errors import InvalidRequest
 from marketplace.models import Project, Specialist
 from matching.models import Decision, Match, MatchRun
 from matching.services.read_versions import project_reads_changed, specialist_reads_changed
-from matching.services.runs import (
+from matching.services.rematch import (
     project_inputs_changed,
     project_rerun,
     specialists_changed,

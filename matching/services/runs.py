@@ -2,33 +2,34 @@
 
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
 from marketplace.models import Project, Specialist
-from matching import wording
+from matching import metrics, wording
 from matching import working_hours as wh
 from matching.models import Match, MatchRun
 from matching.ranking import (
     no_match_reason,
     project_need,
-    projects_affected_by,
     rank_specialists,
     run_inputs,
     scoring_params,
     trade_offs,
 )
+from matching.ranking.fit import BriefFit
 from matching.ranking.inputs import brief_fit, client_week, overlap_for, read_brief_needs
 from matching.ranking.sql import OverlapTable
 from matching.relevance.concepts import BriefNeed
 from matching.relevance.vocabulary import DOMAIN
-from matching.scoring import Need, monthly_cost
+from matching.scoring import Need, ScoringParams, monthly_cost
+from matching.services.rematch import rematch_marker_clear
 from matching.wording import ACCEPTED_BY_CLIENT, explain, staff_override_reason
 from webhooks.services import event_publish
 
@@ -42,13 +43,16 @@ def project_classify(*, project: Project) -> None:
     """Set the project's role need from its brief and checklist (not saved here)."""
     # Imported here: web processes queue runs through this module but never
     # classify, and should not load scikit-learn for it.
-    from matching.classifier import classify
+    from matching.classifier import LOW_CONFIDENCE_THRESHOLD, classify
 
     result = classify(
         title=project.title,
         description=project.description,
         required_skills=project.required_skills,
         checklist=project.checklist,
+    )
+    metrics.project_classified(
+        role=result.role_need, low_confidence=result.confidence < LOW_CONFIDENCE_THRESHOLD
     )
     project.classified_role = result.role_need
     project.role_need = project.role_override or result.role_need
@@ -100,144 +104,215 @@ _REVIEW_FIELDS = ("review_status", "review_reason", "reviewed_by_id", "reviewed_
 _CLIENT_FIELDS = ("client_status", "client_reason", "client_decided_at")
 
 
+@dataclass(frozen=True)
+class _RunPlan:
+    """What one run ranks with, read once from the locked project."""
+
+    needs: list[BriefNeed]
+    need: Need
+    params: ScoringParams
+    overlap: OverlapTable | None
+    brief: BriefFit
+    top_k: int
+
+
 def project_match(
     *, project_id: int, inputs_version: int | None = None, trigger: str = MatchRun.Trigger.SUBMIT
 ) -> MatchRun | None:
     """Classify a project and rank specialists for it; safe to run twice.
 
-    Unexpected errors propagate: the task layer retries and, in the end,
-    marks the project failed.
+    The steps, in one transaction holding the project's row lock (which also
+    tells the stuck-project sweeper that a live worker has it): lock the
+    project unless another run owns the work, plan the run (classify, read the
+    brief and the need), open the run, rank and store the matches, and finish:
+    the project is matched and partners hear of it. Unexpected errors
+    propagate: the task's policy retries and, in the end, marks the project
+    failed.
     """
     started = time.monotonic()
     # Before the roster is read: a roster change from here on queues a run of its own.
-    _rematch_marker_clear(project_id=project_id)
+    rematch_marker_clear(project_id=project_id)
     with transaction.atomic():
-        project = Project.objects.select_for_update().filter(pk=project_id).first()
+        project = _project_lock_for_run(
+            project_id=project_id, inputs_version=inputs_version, trigger=trigger
+        )
         if project is None:
             return None
-        if inputs_version is not None and inputs_version != project.inputs_version:
-            # A newer task for the newer inputs is (or was) queued; it owns the work.
-            return None
-        if (
-            trigger in MatchRun.RECOVERY_TRIGGERS
-            and project.status == Project.Status.MATCHED
-            and project.match_runs.filter(
-                inputs_version=project.inputs_version, outcome=MatchRun.Outcome.SUCCEEDED
-            ).exists()
-        ):
-            return None
-        project_classify(project=project)
-        needs = read_brief_needs(project=project)
-        project.brief_needs = [n.as_dict() for n in needs]
-        params = scoring_params()
-        top_k = settings.MATCHING_TOP_K
-        need = project_need(project=project, today=timezone.localdate())
-        overlap = overlap_for(project=project, need=need)
-        brief = brief_fit(project=project, needs=needs)
-        run = MatchRun.objects.create(
-            project=project,
-            trigger=trigger,
-            algorithm_version=ALGORITHM_VERSION,
-            inputs_version=project.inputs_version,
-            classifier_version=project.classifier_version,
-            inputs=run_inputs(project=project, need=need, params=params, top_k=top_k),
+        pending_since = (
+            project.status_changed_at if project.status == Project.Status.PENDING else None
         )
-        carried = _carried_decisions(project=project)
-        accepted = {
-            specialist_id
-            for specialist_id, fields in carried.items()
-            if fields.get("client_status") == Match.ClientStatus.ACCEPTED
-        }
-        ranked = rank_specialists(
-            need=need,
-            params=params,
-            top_k=top_k,
-            pinned_ids=accepted,
-            brief=brief,
-            overlap=overlap,
+        plan = _run_plan(project=project)
+        run = _match_run_open(project=project, plan=plan, trigger=trigger)
+        matches = _matches_rank(project=project, plan=plan, run=run)
+        _project_matched(
+            project=project, plan=plan, run=run, matches=matches, trigger=trigger, started=started
         )
-        run.inputs.update(
-            relevance_backend=brief.backend,
-            window=ranked.window,
-            embeddings_pending=ranked.embeddings_pending,
-            semantic_used=ranked.semantic_used,
-        )
-        run.save(update_fields=["inputs"])
-        inhouse = settings.INHOUSE_MONTHLY_COST_USD.get(need.role)
-        notes = overlap_notes(
-            project=project,
-            need=need,
-            ids=[e.scored.candidate.id for e in ranked],
-            overlap=overlap,
-        )
-        matches = []
-        for entry in ranked:
-            scored = entry.scored
-            monthly = monthly_cost(rate=scored.candidate.rate, hours_per_week=need.hours_per_week)
-            explanation = explain(
-                need=need,
-                scored=scored,
-                monthly=monthly,
-                inhouse_monthly=inhouse,
-                fit=entry.fit,
-                overlap=notes.get(scored.candidate.id),
-            )
-            if entry.pinned:
-                explanation.insert(0, ACCEPTED_BY_CLIENT)
-            matches.append(
-                Match(
-                    run=run,
-                    project=project,
-                    specialist_id=scored.candidate.id,
-                    rank=entry.rank,
-                    score=round(scored.total, 6),
-                    breakdown={name: round(v, 6) for name, v in scored.breakdown.items()},
-                    explanation=explanation,
-                    monthly_cost=monthly,
-                    inhouse_monthly_cost=inhouse,
-                    **carried.get(scored.candidate.id, {}),
-                )
-            )
-        Match.objects.bulk_create(matches)
-        project.trade_offs = trade_offs(
-            need=need,
-            params=params,
-            budget_steps=settings.MATCHING_TRADE_OFF_BUDGET_STEPS_USD,
-            start_steps=settings.MATCHING_TRADE_OFF_START_STEPS_DAYS,
-            fit_keys=main_domains(needs),
-            overlap=overlap,
-            overlap_steps=settings.MATCHING_TRADE_OFF_OVERLAP_STEPS_HOURS,
-        )
-        project.no_match_reason = (
-            "" if matches else no_match_reason(need=need, params=params, overlap=overlap)
-        )
-        now = timezone.now()
-        run.outcome = MatchRun.Outcome.SUCCEEDED
-        run.finished_at = now
-        run.duration_ms = int((time.monotonic() - started) * 1000)
-        run.candidate_count = len(matches)
-        run.save(update_fields=["outcome", "finished_at", "duration_ms", "candidate_count"])
-        # "matched" even when the list is empty: no_match_reason then says why.
-        project.status = Project.Status.MATCHED
-        project.status_changed_at = now
-        project.matched_at = now
-        project.read_version += 1
-        project.save()
-        # Deliveries are created in this transaction and sent after it commits.
-        event_publish(
-            organization=project.organization,
-            event="project.matched",
-            payload={
-                "project_id": project.pk,
-                "status": project.status,
-                "role_need": project.role_need,
-                "role_confidence": project.role_confidence,
-                "match_count": len(matches),
-                "run_id": run.pk,
-                "trigger": trigger,
-            },
-        )
+    if pending_since is not None and project.matched_at is not None:
+        metrics.project_matched(trigger=trigger, pending_since=pending_since, at=project.matched_at)
     return run
+
+
+def _project_lock_for_run(
+    *, project_id: int, inputs_version: int | None, trigger: str
+) -> Project | None:
+    """The project, locked for this run; None when the run has nothing to do."""
+    project = Project.objects.select_for_update().filter(pk=project_id).first()
+    if project is None:
+        return None
+    if inputs_version is not None and inputs_version != project.inputs_version:
+        # A newer task for the newer inputs is (or was) queued; it owns the work.
+        return None
+    if (
+        trigger in MatchRun.RECOVERY_TRIGGERS
+        and project.status == Project.Status.MATCHED
+        and project.match_runs.filter(
+            inputs_version=project.inputs_version, outcome=MatchRun.Outcome.SUCCEEDED
+        ).exists()
+    ):
+        return None
+    return project
+
+
+def _run_plan(*, project: Project) -> _RunPlan:
+    """Classify the project and read what ranking needs from it (the project is not saved)."""
+    project_classify(project=project)
+    needs = read_brief_needs(project=project)
+    project.brief_needs = [n.as_dict() for n in needs]
+    need = project_need(project=project, today=timezone.localdate())
+    overlap = overlap_for(project=project, need=need)
+    return _RunPlan(
+        needs=needs,
+        need=need,
+        params=scoring_params(),
+        overlap=overlap,
+        brief=brief_fit(project=project, needs=needs),
+        top_k=settings.MATCHING_TOP_K,
+    )
+
+
+def _match_run_open(*, project: Project, plan: _RunPlan, trigger: str) -> MatchRun:
+    return MatchRun.objects.create(
+        project=project,
+        trigger=trigger,
+        algorithm_version=ALGORITHM_VERSION,
+        inputs_version=project.inputs_version,
+        classifier_version=project.classifier_version,
+        inputs=run_inputs(project=project, need=plan.need, params=plan.params, top_k=plan.top_k),
+    )
+
+
+def _matches_rank(*, project: Project, plan: _RunPlan, run: MatchRun) -> list[Match]:
+    """Rank the roster for the run and store its matches, carrying decisions forward."""
+    need = plan.need
+    carried = _carried_decisions(project=project)
+    accepted = {
+        specialist_id
+        for specialist_id, fields in carried.items()
+        if fields.get("client_status") == Match.ClientStatus.ACCEPTED
+    }
+    ranked = rank_specialists(
+        need=need,
+        params=plan.params,
+        top_k=plan.top_k,
+        pinned_ids=accepted,
+        brief=plan.brief,
+        overlap=plan.overlap,
+    )
+    run.inputs.update(
+        relevance_backend=plan.brief.backend,
+        window=ranked.window,
+        embeddings_pending=ranked.embeddings_pending,
+        semantic_used=ranked.semantic_used,
+    )
+    run.save(update_fields=["inputs"])
+    inhouse = settings.INHOUSE_MONTHLY_COST_USD.get(need.role)
+    notes = overlap_notes(
+        project=project,
+        need=need,
+        ids=[e.scored.candidate.id for e in ranked],
+        overlap=plan.overlap,
+    )
+    matches = []
+    for entry in ranked:
+        scored = entry.scored
+        monthly = monthly_cost(rate=scored.candidate.rate, hours_per_week=need.hours_per_week)
+        explanation = explain(
+            need=need,
+            scored=scored,
+            monthly=monthly,
+            inhouse_monthly=inhouse,
+            fit=entry.fit,
+            overlap=notes.get(scored.candidate.id),
+        )
+        if entry.pinned:
+            explanation.insert(0, ACCEPTED_BY_CLIENT)
+        matches.append(
+            Match(
+                run=run,
+                project=project,
+                specialist_id=scored.candidate.id,
+                rank=entry.rank,
+                score=round(scored.total, 6),
+                breakdown={name: round(v, 6) for name, v in scored.breakdown.items()},
+                explanation=explanation,
+                monthly_cost=monthly,
+                inhouse_monthly_cost=inhouse,
+                **carried.get(scored.candidate.id, {}),
+            )
+        )
+    Match.objects.bulk_create(matches)
+    return matches
+
+
+def _project_matched(
+    *,
+    project: Project,
+    plan: _RunPlan,
+    run: MatchRun,
+    matches: Sequence[Match],
+    trigger: str,
+    started: float,
+) -> None:
+    """Finish the run and the project (trade-offs, why nobody fits), and tell partners."""
+    need, params = plan.need, plan.params
+    project.trade_offs = trade_offs(
+        need=need,
+        params=params,
+        budget_steps=settings.MATCHING_TRADE_OFF_BUDGET_STEPS_USD,
+        start_steps=settings.MATCHING_TRADE_OFF_START_STEPS_DAYS,
+        fit_keys=main_domains(plan.needs),
+        overlap=plan.overlap,
+        overlap_steps=settings.MATCHING_TRADE_OFF_OVERLAP_STEPS_HOURS,
+    )
+    project.no_match_reason = (
+        "" if matches else no_match_reason(need=need, params=params, overlap=plan.overlap)
+    )
+    now = timezone.now()
+    run.outcome = MatchRun.Outcome.SUCCEEDED
+    run.finished_at = now
+    run.duration_ms = int((time.monotonic() - started) * 1000)
+    run.candidate_count = len(matches)
+    run.save(update_fields=["outcome", "finished_at", "duration_ms", "candidate_count"])
+    # "matched" even when the list is empty: no_match_reason then says why.
+    project.status = Project.Status.MATCHED
+    project.status_changed_at = now
+    project.matched_at = now
+    project.read_version += 1
+    project.save()
+    # Deliveries are created in this transaction and sent after it commits.
+    event_publish(
+        organization=project.organization,
+        event="project.matched",
+        payload={
+            "project_id": project.pk,
+            "status": project.status,
+            "role_need": project.role_need,
+            "role_confidence": project.role_confidence,
+            "match_count": len(matches),
+            "run_id": run.pk,
+            "trigger": trigger,
+        },
+    )
 
 
 def main_domains(needs: Sequence[BriefNeed]) -> list[str]:
@@ -271,119 +346,3 @@ def overlap_notes(
             minimum=need.min_overlap_hours,
         )
     return notes
-
-
-def project_match_enqueue(*, project: Project, trigger: str) -> None:
-    """Queue a run for the project's current inputs once the transaction commits."""
-    from matching.tasks import project_match_task
-
-    project_id, inputs_version = project.pk, project.inputs_version
-    transaction.on_commit(
-        lambda: project_match_task.delay(
-            project_id=project_id, inputs_version=inputs_version, trigger=trigger
-        )
-    )
-
-
-def project_inputs_changed(*, project: Project, trigger: str) -> None:
-    """The project's inputs changed (its brief, or its role need): rank it afresh.
-
-    The one place that says what that means: a newer ``inputs_version`` makes
-    any run still working on the old inputs stand down; the project is pending
-    again with a clean slate of attempts and no failure reason; it is saved and
-    ranked again once the transaction commits. The caller holds the row lock.
-    """
-    project.inputs_version += 1
-    project.status = Project.Status.PENDING
-    project.status_changed_at = timezone.now()
-    project.failure_reason = ""
-    project.attempts = 0
-    project.read_version += 1
-    project.save()
-    project_match_enqueue(project=project, trigger=trigger)
-
-
-def _rematch_marker(project_id: int) -> str:
-    return f"matching:rematch-queued:{project_id}"
-
-
-def _rematch_marker_clear(*, project_id: int) -> None:
-    try:
-        cache.delete(_rematch_marker(project_id))
-    except Exception:
-        # The marker lapses by itself; a cache outage must not stop matching.
-        logger.warning("could not clear the re-match marker", exc_info=True)
-
-
-def project_rematch_enqueue(*, project_id: int, inputs_version: int) -> None:
-    """Queue a roster-change run once the transaction commits, unless one is queued already.
-
-    The marker is set after the change commits and cleared by the run before
-    it reads the roster, so a change either finds no marker (and queues a run)
-    or finds a run that has not read the roster yet (and will see it).
-    """
-    from matching.tasks import project_match_task
-
-    def enqueue() -> None:
-        try:
-            first = cache.add(
-                _rematch_marker(project_id),
-                inputs_version,
-                timeout=settings.MATCHING_REMATCH_COALESCE_SECONDS,
-            )
-        except Exception:
-            logger.warning("could not set the re-match marker; queueing anyway", exc_info=True)
-            first = True
-        if first:
-            project_match_task.apply_async(
-                kwargs={
-                    "project_id": project_id,
-                    "inputs_version": inputs_version,
-                    "trigger": MatchRun.Trigger.ROSTER_CHANGE,
-                },
-                countdown=settings.MATCHING_REMATCH_DELAY_SECONDS,
-            )
-
-    transaction.on_commit(enqueue)
-
-
-def open_projects() -> QuerySet[Project]:
-    """Projects still looking for specialists: not closed and not failed."""
-    return Project.objects.filter(closed_at__isnull=True).exclude(status=Project.Status.FAILED)
-
-
-@transaction.atomic
-def project_rerun(*, project: Project, trigger: str = MatchRun.Trigger.STAFF) -> None:
-    """Rank the project again with its current inputs (the roster may have changed)."""
-    project_match_enqueue(project=project, trigger=trigger)
-
-
-@transaction.atomic
-def specialists_changed(
-    *, specialist_ids: Iterable[int], except_project_ids: Iterable[int] = ()
-) -> int:
-    """Re-rank the open projects that a change to these specialists may affect.
-
-    A change of rate, availability, tier, vetting, activity, hours or skills
-    can add a specialist to a project's list or remove one from it: every
-    open, matched project whose latest list holds one of them, or whose need,
-    budget, start and hours one of them could now meet, is ranked again (once
-    each, after the change commits, coalesced with other changes while its run
-    is still queued: see ``project_rematch_enqueue``). ``except_project_ids`` are left alone
-    (the project whose own decision changed the specialist). Returns how many
-    projects were queued.
-    """
-    ids = sorted(set(specialist_ids))
-    if not ids:
-        return 0
-    skipped = set(except_project_ids)
-    affected = [
-        project_id
-        for project_id in projects_affected_by(
-            specialist_ids=ids, params=scoring_params(), today=timezone.localdate()
-        )
-        if project_id not in skipped
-    ]
-    for project in Project.objects.filter(pk__in=affected).only("pk", "inputs_version"):
-        project_rematch_enqueue(project_id=project.pk, inputs_version=project.inputs_version)
-    return len(affected)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from celery.exceptions import Retry
 from django.db import OperationalError
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerOperationalError
@@ -14,6 +15,7 @@ from marketplace.models import Project
 from matching.models import Match, MatchRun
 from matching.services import runs
 from matching.services.recovery import (
+    lost_worker_after_seconds,
     project_attempt_begin,
     project_mark_failed,
     stuck_projects_sweep,
@@ -344,3 +346,66 @@ def test_a_long_outage_never_makes_a_postponed_task_wait_long_after_it(settings:
     assert min(waits) >= 0
     # and the waits still spread out (full jitter), not all at the cap
     assert len(set(waits[-100:])) > 1
+
+
+def test_sweeper_requeues_a_picked_up_project_once_its_lease_is_over(
+    settings: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given the shipped thresholds: the hard time limit plus a margin for a
+    # picked-up project, a shorter wait for a message never picked up
+    settings.CELERY_TASK_TIME_LIMIT = 90
+    settings.STUCK_PROJECT_MARGIN_SECONDS = 10
+    settings.STUCK_PROJECT_AFTER_SECONDS = 90
+    sent: list[int] = []
+    monkeypatch.setattr(
+        project_match_task, "delay", lambda **kwargs: sent.append(kwargs["project_id"])
+    )
+    # a worker picked this one up 101 s ago and died (pending, not locked)
+    abandoned = ProjectFactory(attempts=1)
+    _make_stale(abandoned, seconds=101)
+    # this one was picked up 95 s ago: a live task could still hold it
+    in_lease = ProjectFactory(attempts=1)
+    _make_stale(in_lease, seconds=95)
+    # this message was never picked up and has waited 91 s: lost
+    lost = ProjectFactory()
+    _make_stale(lost, seconds=91)
+    # and this one was submitted a moment ago
+    ProjectFactory()
+
+    # when the sweeper runs
+    with django_capture_on_commit_callbacks(execute=True):
+        requeued = stuck_projects_sweep()
+
+    # then the abandoned and the lost ones are queued again, nothing else
+    assert requeued == 2
+    assert sorted(sent) == sorted([abandoned.pk, lost.pk])
+
+
+def test_a_retry_restarts_the_lease_so_the_sweeper_does_not_duplicate_it(
+    settings: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given a project whose first run timed out softly after a long pickup
+    settings.MATCHING_RETRY_BACKOFF_MAX_SECONDS = 60
+    project = ProjectFactory()
+    scheduled: list[dict[str, Any]] = []
+
+    def slow_then_timeout(**kwargs: Any) -> None:
+        # the pickup was long ago by the time the run gave up (a slow run
+        # and a long queue before it)
+        _make_stale(project, seconds=lost_worker_after_seconds() + 1)
+        raise OperationalError("canceling statement due to statement timeout")
+
+    monkeypatch.setattr(runs, "project_match", slow_then_timeout)
+    monkeypatch.setattr(
+        project_match_task, "retry", lambda **kwargs: scheduled.append(kwargs) or Retry()
+    )
+
+    # when the task schedules its retry and the sweeper runs soon after
+    with pytest.raises(Retry):
+        project_match_task(project_id=project.pk, inputs_version=project.inputs_version)
+    with django_capture_on_commit_callbacks(execute=True):
+        requeued = stuck_projects_sweep()
+
+    # then the retry is the only message: the pickup's clock restarted with it
+    assert len(scheduled) == 1
+    assert requeued == 0

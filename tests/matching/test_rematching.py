@@ -18,7 +18,8 @@ from marketplace.services.specialists import (
 )
 from matching.models import Match, MatchRun
 from matching.scoring import AI_ENGINEER, ML_ENGINEER
-from matching.services.runs import project_match, project_rerun, specialists_changed
+from matching.services.rematch import project_rerun, specialists_changed
+from matching.services.runs import project_match
 from tests.accounts.factories import UserFactory
 from tests.marketplace.factories import ProjectFactory, SpecialistFactory
 
