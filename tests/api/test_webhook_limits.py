@@ -1,7 +1,5 @@
 """One partner's webhooks cannot hold workers, queues or retries (issue #12, findings 1 and 7)."""
 
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -13,53 +11,11 @@ from django.utils import timezone
 from marketplace.celery import app as celery_app
 from tests.api.conftest import Caller
 from tests.webhooks.factories import WebhookDeliveryFactory, WebhookEndpointFactory
+from tests.webhooks.receivers import DrippingReceiver
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 from webhooks.services import delivery_attempt, due_deliveries_enqueue
 
 pytestmark = pytest.mark.django_db
-
-
-class DrippingReceiver:
-    """Accepts a connection and sends its answer one byte at a time, never finishing in time."""
-
-    def __init__(self, *, interval: float, total: float) -> None:
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = int(self.listener.getsockname()[1])
-        self.interval = interval
-        self.total = total
-        self.connections = 0
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/hook"
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.listener.accept()
-            except OSError:
-                return
-            self.connections += 1
-            threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
-
-    def _drip(self, conn: socket.socket) -> None:
-        answer = b"HTTP/1.1 200 OK\r\nx-slow: " + b"y" * 10_000
-        started = time.monotonic()
-        try:
-            conn.recv(65536)
-            for byte in answer:
-                if time.monotonic() - started > self.total:
-                    break
-                conn.sendall(bytes([byte]))
-                time.sleep(self.interval)
-        except OSError:
-            pass
-        finally:
-            conn.close()
-
-    def close(self) -> None:
-        self.listener.close()
 
 
 @pytest.fixture
