@@ -110,9 +110,9 @@ def test_slow_receivers_of_one_partner_do_not_delay_another_tenants_matching(
     project_id = _submit(other.api, "Another tenant's brief")
 
     # then it is matched within a few seconds
-    assert wait_for(lambda: _matched(project_id), timeout=60, interval=0.05), (
-        matching.log_text()[-3000:]
-    )
+    assert wait_for(lambda: _matched(project_id), timeout=60, interval=0.05), matching.log_text()[
+        -3000:
+    ]
     took = time.monotonic() - started
     print(f"another tenant's project matched in {took:.2f} s")
     assert took < MATCHED_WITHIN_SECONDS, f"matched after {took:.1f} s"
