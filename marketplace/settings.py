@@ -249,6 +249,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "caller": env_str("API_THROTTLE_RATE", "600/min"),
         "anon": env_str("API_ANON_THROTTLE_RATE", "60/min"),
+        # Accepting and declining matches: each may re-rank other projects.
+        "decision": env_str("API_DECISION_THROTTLE_RATE", "30/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

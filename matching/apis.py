@@ -8,6 +8,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.throttling import CallerRateThrottle, DecisionRateThrottle
 from api.cached_reads import cached_read
 from api.idempotency import idempotent_post
 from api.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
@@ -45,6 +46,7 @@ class ProjectMatchListApi(ScopedObjectApi, GenericAPIView):
 
 class _ClientDecisionApi(ScopedObjectApi):
     idempotent = True
+    throttle_classes = [CallerRateThrottle, DecisionRateThrottle]
     decide = staticmethod(match_client_accept)
 
     def visible_object(self, request: Request, **kwargs: Any) -> object:

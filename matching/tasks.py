@@ -200,3 +200,11 @@ def specialists_embed_pending_task() -> int:
     if encoder() is None:
         return 0
     return specialists_embed(specialist_ids=specialists_needing_embedding(limit=2_000))
+
+
+@shared_task(name="matching.specialist_capacity_settle", acks_late=True)
+def specialist_capacity_settle_task(*, specialist_id: int) -> int:
+    """Re-rank the lists a burst of client decisions on this specialist moved them onto or off."""
+    from matching.services.runs import specialist_capacity_settle_queued
+
+    return specialist_capacity_settle_queued(specialist_id=specialist_id)

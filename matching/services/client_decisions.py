@@ -18,7 +18,7 @@ from marketplace.models import Project, Specialist
 from matching.models import Decision, Match
 from matching.services.read_versions import project_reads_changed
 from matching.services.reviews import decision_record
-from matching.services.runs import specialists_changed
+from matching.services.runs import specialist_capacity_changed
 from webhooks.services import EVENT_MATCH_UPDATED, event_publish
 
 
@@ -79,11 +79,15 @@ def _capacity_change(specialist: Specialist, project: Project, hours: int) -> No
     """Commit (or release, when negative) hours, and re-rank the lists that offer them."""
     if not hours:
         return
+    hours_before = specialist.remaining_hours
     specialist.committed_hours += hours
     specialist.save(update_fields=["committed_hours", "updated_at"])
     # Other open projects may list this specialist beyond their new capacity,
-    # or may now have room for them; the deciding project keeps its list.
-    specialists_changed(specialist_ids=[specialist.pk], except_project_ids=[project.pk])
+    # or may now have room for them: only those whose hours the change
+    # crosses, coalesced per specialist. The deciding project keeps its list.
+    specialist_capacity_changed(
+        specialist_id=specialist.pk, hours_before=hours_before, except_project_ids=[project.pk]
+    )
 
 
 def _decide(
