@@ -402,6 +402,17 @@ MATCHING_RETRY_BACKOFF_MAX_SECONDS = env_int("MATCHING_RETRY_BACKOFF_MAX_SECONDS
 # back at work within this long of the database's return (target: 30 s).
 MATCHING_POSTPONE_MAX_SECONDS = env_int("MATCHING_POSTPONE_MAX_SECONDS", 8)
 
+# A client's accept holds the specialist's hours this long unless staff approve
+# the match meanwhile; a project holds at most this many specialists at once.
+# Together they keep one client from booking the roster away from the others.
+MATCHING_ACCEPT_HOLD_HOURS = env_int("MATCHING_ACCEPT_HOLD_HOURS", 72)
+MATCHING_MAX_HELD_PER_PROJECT = env_int("MATCHING_MAX_HELD_PER_PROJECT", 3)
+CELERY_BEAT_SCHEDULE["matching-expire-holds"] = {
+    "task": "matching.expire_holds",
+    "schedule": timedelta(seconds=env_int("MATCHING_HOLD_SWEEP_SECONDS", 300)),
+    "options": {"expires": env_int("MATCHING_HOLD_SWEEP_SECONDS", 300)},
+}
+
 # --- Webhooks -----------------------------------------------------------------
 
 WEBHOOK_ALLOW_PRIVATE = env_bool("WEBHOOK_ALLOW_PRIVATE", False)

@@ -84,12 +84,16 @@ class MatchAcceptApi(_ClientDecisionApi):
         responses={
             200: MatchOutputSerializer,
             409: error_response(
-                409, "The specialist no longer has the hours, or the project is closed."
+                409,
+                "The specialist no longer has the hours, the project already holds "
+                "as many specialists as it may, or the project is closed.",
             ),
         },
         description=(
-            "Take this specialist on: the project's weekly hours are committed on "
-            "them. Accepting an accepted match changes nothing."
+            "Take this specialist on: the project's weekly hours are held on "
+            "them, for a limited time unless staff approve the match (then the "
+            "hold lapses and the match is open again). A project holds at most "
+            "a few specialists at once. Accepting an accepted match changes nothing."
         ),
     )
     def post(self, request: Request, project_id: int, match_id: int) -> Response:

@@ -208,3 +208,11 @@ def specialist_capacity_settle_task(*, specialist_id: int) -> int:
     from matching.services.runs import specialist_capacity_settle_queued
 
     return specialist_capacity_settle_queued(specialist_id=specialist_id)
+
+
+@shared_task(name="matching.expire_holds")
+def match_holds_expire_task() -> int:
+    """Release the hours of client accepts that staff did not approve in time."""
+    from matching.services.client_decisions import match_holds_expire
+
+    return match_holds_expire()
