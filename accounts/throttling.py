@@ -80,3 +80,13 @@ class CallerRateThrottle(SimpleRateThrottle):
         # previous * (1 - (elapsed + t) / window) + current <= limit
         fraction = 1 - (self.limit - self.current) / self.previous
         return max(1.0, math.ceil(min(remaining, fraction * self.window_seconds - self.elapsed)))
+
+
+class DecisionRateThrottle(CallerRateThrottle):
+    """A budget of its own for accepting and declining matches, per caller.
+
+    Each decision can move a specialist's hours and so re-rank other
+    tenants' lists: far fewer of them than of reads are ever needed.
+    """
+
+    scope = "decision"

@@ -81,6 +81,16 @@ class Project(models.Model):
     # reads of the project or its matches (the project itself, a run, a staff or
     # client decision, a listed specialist): rendered reads are cached under it.
     read_version = models.PositiveBigIntegerField(default=1)
+    # The latest successful run, set in the transaction that writes the run, so
+    # that "the current list" of many projects is a join, not a search of runs.
+    latest_run = models.ForeignKey(
+        "matching.MatchRun",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
     role_need = models.CharField(max_length=16, choices=Role.choices, blank=True)
     role_confidence = models.FloatField(null=True, blank=True)

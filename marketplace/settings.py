@@ -252,6 +252,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "caller": env_str("API_THROTTLE_RATE", "600/min"),
         "anon": env_str("API_ANON_THROTTLE_RATE", "60/min"),
+        # Accepting and declining matches: each may re-rank other projects.
+        "decision": env_str("API_DECISION_THROTTLE_RATE", "30/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -423,11 +425,48 @@ MATCHING_RETRY_BACKOFF_MAX_SECONDS = env_int("MATCHING_RETRY_BACKOFF_MAX_SECONDS
 # back at work within this long of the database's return (target: 30 s).
 MATCHING_POSTPONE_MAX_SECONDS = env_int("MATCHING_POSTPONE_MAX_SECONDS", 8)
 
+# A client's accept holds the specialist's hours this long unless staff approve
+# the match meanwhile; a project holds at most this many specialists at once.
+# Together they keep one client from booking the roster away from the others.
+MATCHING_ACCEPT_HOLD_HOURS = env_int("MATCHING_ACCEPT_HOLD_HOURS", 72)
+MATCHING_MAX_HELD_PER_PROJECT = env_int("MATCHING_MAX_HELD_PER_PROJECT", 3)
+CELERY_BEAT_SCHEDULE["matching-expire-holds"] = {
+    "task": "matching.expire_holds",
+    "schedule": timedelta(seconds=env_int("MATCHING_HOLD_SWEEP_SECONDS", 300)),
+    "options": {"expires": env_int("MATCHING_HOLD_SWEEP_SECONDS", 300)},
+}
+
 # --- Webhooks -----------------------------------------------------------------
 
 WEBHOOK_ALLOW_PRIVATE = env_bool("WEBHOOK_ALLOW_PRIVATE", False)
+# Per network step (connect, each read and write) ...
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+# ... and for the whole attempt, however the receiver drips its answer.
+WEBHOOK_ATTEMPT_DEADLINE_SECONDS = env_int("WEBHOOK_ATTEMPT_DEADLINE_SECONDS", 15)
+# The delivery task's own limits, just past the deadline: the soft one lets
+# the attempt record its failure, the hard one ends a worker stuck regardless.
+WEBHOOK_TASK_SOFT_TIME_LIMIT = WEBHOOK_ATTEMPT_DEADLINE_SECONDS + 10
+WEBHOOK_TASK_TIME_LIMIT = WEBHOOK_ATTEMPT_DEADLINE_SECONDS + 20
 WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 12)
+WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION = env_int("WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION", 10)
+# Retry countdowns stay below Redis's visibility timeout (900 s): a message
+# waiting on a countdown is unacknowledged, and Redis hands it out again each
+# time the timeout passes. Longer waits (backoff up to an hour, Retry-After up
+# to a day) are kept in next_attempt_at and queued by "webhooks-deliver-due".
+WEBHOOK_MAX_COUNTDOWN_SECONDS = max(1, env_int("CELERY_VISIBILITY_TIMEOUT", 900) * 2 // 3)
+# Deliveries run on a queue of their own, consumed by workers of their own
+# (see docker-compose.yml): slow or silent receivers never hold up matching.
+WEBHOOK_QUEUE = env_str("WEBHOOK_QUEUE", "webhooks")
+CELERY_TASK_ROUTES = {
+    "webhooks.deliver": {"queue": WEBHOOK_QUEUE},
+    "webhooks.deliver_due": {"queue": WEBHOOK_QUEUE},
+}
+CELERY_TASK_ANNOTATIONS = {
+    "webhooks.deliver": {
+        "soft_time_limit": WEBHOOK_TASK_SOFT_TIME_LIMIT,
+        "time_limit": WEBHOOK_TASK_TIME_LIMIT,
+    },
+}
 # Picks up deliveries whose retry task was lost (a broker restart, a dead worker).
 CELERY_BEAT_SCHEDULE["webhooks-deliver-due"] = {
     "task": "webhooks.deliver_due",

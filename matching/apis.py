@@ -8,6 +8,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.throttling import CallerRateThrottle, DecisionRateThrottle
 from api.cached_reads import cached_read
 from api.idempotency import idempotent_post
 from api.openapi import IDEMPOTENCY_KEY_PARAMETER, error_response
@@ -45,6 +46,7 @@ class ProjectMatchListApi(ScopedObjectApi, GenericAPIView):
 
 class _ClientDecisionApi(ScopedObjectApi):
     idempotent = True
+    throttle_classes = [CallerRateThrottle, DecisionRateThrottle]
     decide = staticmethod(match_client_accept)
 
     def visible_object(self, request: Request, **kwargs: Any) -> object:
@@ -82,12 +84,16 @@ class MatchAcceptApi(_ClientDecisionApi):
         responses={
             200: MatchOutputSerializer,
             409: error_response(
-                409, "The specialist no longer has the hours, or the project is closed."
+                409,
+                "The specialist no longer has the hours, the project already holds "
+                "as many specialists as it may, or the project is closed.",
             ),
         },
         description=(
-            "Take this specialist on: the project's weekly hours are committed on "
-            "them. Accepting an accepted match changes nothing."
+            "Take this specialist on: the project's weekly hours are held on "
+            "them, for a limited time unless staff approve the match (then the "
+            "hold lapses and the match is open again). A project holds at most "
+            "a few specialists at once. Accepting an accepted match changes nothing."
         ),
     )
     def post(self, request: Request, project_id: int, match_id: int) -> Response:

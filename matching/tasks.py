@@ -250,3 +250,19 @@ def specialists_embed_pending_task() -> int:
     if encoder() is None:
         return 0
     return specialists_embed(specialist_ids=specialists_needing_embedding(limit=2_000))
+
+
+@shared_task(name="matching.specialist_capacity_settle", acks_late=True)
+def specialist_capacity_settle_task(*, specialist_id: int) -> int:
+    """Re-rank the lists a burst of client decisions on this specialist moved them onto or off."""
+    from matching.services.rematch import specialist_capacity_settle_queued
+
+    return specialist_capacity_settle_queued(specialist_id=specialist_id)
+
+
+@shared_task(name="matching.expire_holds")
+def match_holds_expire_task() -> int:
+    """Release the hours of client accepts that staff did not approve in time."""
+    from matching.services.client_decisions import match_holds_expire
+
+    return match_holds_expire()

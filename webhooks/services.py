@@ -10,6 +10,7 @@ import base64
 import json
 import logging
 import secrets
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -64,6 +65,23 @@ def endpoint_register(
     unknown = sorted(set(events) - set(EVENTS))
     if unknown or not events:
         raise ValidationError({"events": [f"Choose from {', '.join(EVENTS)}."]})
+    # Each endpoint costs a delivery per event: bound what one tenant can fan
+    # out. The organization's row is the lock, so parallel registrations
+    # cannot both take the last place.
+    Organization.objects.select_for_update().filter(pk=organization.pk).first()
+    limit = settings.WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION
+    registered = WebhookEndpoint.objects.filter(
+        organization=organization, deleted_at__isnull=True
+    ).count()
+    if registered >= limit:
+        raise ValidationError(
+            {
+                "url": [
+                    f"An organization may register at most {limit} webhook endpoints; "
+                    "delete one before adding another."
+                ]
+            }
+        )
     endpoint = WebhookEndpoint(
         organization=organization,
         url=url,
@@ -93,7 +111,17 @@ def endpoint_delete(*, endpoint: WebhookEndpoint) -> None:
 
 
 def _enqueue(delivery_id: int, *, countdown: float | None = None) -> None:
+    """Queue an attempt after the transaction commits.
+
+    A countdown longer than ``WEBHOOK_MAX_COUNTDOWN_SECONDS`` is not queued
+    at all: Redis would hand the waiting (unacknowledged) message out again
+    every visibility timeout. ``next_attempt_at`` holds the time, and the
+    beat-driven ``due_deliveries_enqueue`` queues the attempt once it is due.
+    """
     from webhooks.tasks import webhook_deliver_task
+
+    if countdown is not None and countdown > settings.WEBHOOK_MAX_COUNTDOWN_SECONDS:
+        return
 
     transaction.on_commit(
         lambda: webhook_deliver_task.apply_async(
@@ -186,11 +214,19 @@ def retry_delay(attempts: int) -> float:
 
 
 def _send(*, url: str, body: str, headers: Mapping[str, str]) -> AttemptOutcome:
+    deadline = settings.WEBHOOK_ATTEMPT_DEADLINE_SECONDS
+    started = time.monotonic()
     try:
-        with guarded_client(timeout=settings.WEBHOOK_TIMEOUT_SECONDS) as client:
+        with guarded_client(
+            timeout=settings.WEBHOOK_TIMEOUT_SECONDS, deadline_seconds=deadline
+        ) as client:
             response = client.post(url, content=body.encode(), headers=dict(headers))
     except UnsafeTarget as exc:
         return AttemptOutcome(None, f"Refused: {exc}")
+    except httpx.TimeoutException as exc:
+        if time.monotonic() - started >= deadline - 0.05:
+            return AttemptOutcome(None, f"No complete answer within {deadline} s.")
+        return AttemptOutcome(None, f"{type(exc).__name__}: {exc}"[:1000])
     except httpx.HTTPError as exc:
         return AttemptOutcome(None, f"{type(exc).__name__}: {exc}"[:1000])
     code = response.status_code
@@ -221,11 +257,40 @@ def _claim(delivery_id: int) -> tuple[WebhookDelivery, WebhookEndpoint] | None:
             delivery.next_attempt_at = None
             delivery.save(update_fields=["status", "last_error", "next_attempt_at"])
             return None
+        if delivery.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
+            # Checked here, not only when an attempt's outcome is recorded: an
+            # attempt whose worker died never records one, and would
+            # otherwise be retried for ever.
+            delivery.status = WebhookDelivery.Status.FAILED
+            delivery.last_error = (
+                f"Gave up after {delivery.attempts} attempts; the last ended with: "
+                f"{delivery.last_error or 'no answer recorded (the attempt was cut off)'}"
+            )[:1000]
+            delivery.next_attempt_at = None
+            delivery.save(update_fields=["status", "last_error", "next_attempt_at"])
+            logger.warning(
+                "webhook delivery abandoned",
+                extra={"delivery": delivery.message_id, "error": delivery.last_error},
+            )
+            return None
         delivery.attempts += 1
         delivery.last_attempt_at = now
-        # A lease: a second worker running the same task meanwhile finds it not due.
-        delivery.next_attempt_at = now + timedelta(seconds=settings.WEBHOOK_TIMEOUT_SECONDS + 60)
-        delivery.save(update_fields=["attempts", "last_attempt_at", "next_attempt_at"])
+        # Until the attempt records its outcome this reads "cut off", so an
+        # attempt killed with its worker still leaves a reason behind.
+        delivery.last_error = "The attempt did not finish (its worker stopped or was killed)."
+        delivery.last_status_code = None
+        # A lease: a second worker running the same task meanwhile finds it
+        # not due; it outlasts the attempt's deadline and the task's time limit.
+        delivery.next_attempt_at = now + timedelta(seconds=settings.WEBHOOK_TASK_TIME_LIMIT + 30)
+        delivery.save(
+            update_fields=[
+                "attempts",
+                "last_attempt_at",
+                "last_error",
+                "last_status_code",
+                "next_attempt_at",
+            ]
+        )
         return delivery, endpoint
 
 
@@ -240,12 +305,22 @@ def delivery_attempt(*, delivery_id: int) -> WebhookDelivery | None:
     if claimed is None:
         return WebhookDelivery.objects.filter(pk=delivery_id).first()
     delivery, endpoint = claimed
-    body = delivery_body(delivery)
-    outcome = _send(
-        url=endpoint.url,
-        body=body,
-        headers=delivery_headers(delivery=delivery, secret=endpoint.secret, body=body),
-    )
+    try:
+        body = delivery_body(delivery)
+        outcome = _send(
+            url=endpoint.url,
+            body=body,
+            headers=delivery_headers(delivery=delivery, secret=endpoint.secret, body=body),
+        )
+    except Exception as exc:
+        # Whatever ends the attempt (the task's soft time limit included) is
+        # recorded as its outcome, so it counts and is retried like any other.
+        logger.warning(
+            "webhook attempt interrupted",
+            exc_info=True,
+            extra={"delivery": delivery.message_id},
+        )
+        outcome = AttemptOutcome(None, f"The attempt was interrupted: {type(exc).__name__}.")
     return _record(delivery_id=delivery.pk, outcome=outcome)
 
 

@@ -6,12 +6,27 @@ original name as SNI and for certificate verification. Redirects are never
 followed by the client that uses it.
 """
 
+import time
+
+import httpcore
 import httpx
 
+from webhooks.deadline import DeadlineBackend
 from webhooks.url_guard import UnsafeTarget, target_resolve
 
 
 class GuardedTransport(httpx.HTTPTransport):
+    def __init__(self, *, deadline_seconds: float | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        if deadline_seconds is not None:
+            # The same pool httpx builds, on a network backend that ends the
+            # whole request at the deadline (see webhooks.deadline).
+            self._pool = httpcore.ConnectionPool(
+                ssl_context=httpx.create_ssl_context(),
+                retries=0,
+                network_backend=DeadlineBackend(time.monotonic() + deadline_seconds),
+            )
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         target = target_resolve(request.url)  # raises UnsafeTarget
         address = target.addresses[0]
@@ -23,9 +38,10 @@ class GuardedTransport(httpx.HTTPTransport):
         return super().handle_request(request)
 
 
-def guarded_client(*, timeout: float) -> httpx.Client:
+def guarded_client(*, timeout: float, deadline_seconds: float | None = None) -> httpx.Client:
+    """A client for one request: ``timeout`` per network step, ``deadline_seconds`` in all."""
     return httpx.Client(
-        transport=GuardedTransport(retries=0),
+        transport=GuardedTransport(retries=0, deadline_seconds=deadline_seconds),
         timeout=timeout,
         follow_redirects=False,
         trust_env=False,  # a proxy from the environment would bypass the address check

@@ -26,7 +26,10 @@ BREAKDOWN_ORDER = ("relevance", "tier", "budget", "start", "skills", "timezone")
 
 
 def projects_with_review_counts(queryset: QuerySet[Project]) -> QuerySet[Project]:
-    """Annotate ``latest_run_id`` and ``awaiting_review`` (its matches nobody reviewed yet)."""
+    """Annotate ``awaiting_review``: the latest run's matches nobody reviewed yet.
+
+    The latest run is the project's ``latest_run`` pointer, as in the index's counts.
+    """
     awaiting = (
         Match.objects.filter(
             run_id=OuterRef("latest_run_id"), review_status=Match.ReviewStatus.PENDING
@@ -36,7 +39,7 @@ def projects_with_review_counts(queryset: QuerySet[Project]) -> QuerySet[Project
         .annotate(count=Count("pk"))
         .values("count")
     )
-    return queryset.annotate(latest_run_id=latest_run_id("pk")).annotate(
+    return queryset.annotate(
         awaiting_review=Coalesce(Subquery(awaiting, output_field=IntegerField()), 0)
     )
 
@@ -69,14 +72,17 @@ def needs_review_projects(queryset: QuerySet[Project]) -> QuerySet[Project]:
 
 
 def matches_awaiting_review_count() -> int:
-    """Unreviewed matches of the latest run of every open project."""
-    return (
-        Match.objects.filter(
-            review_status=Match.ReviewStatus.PENDING, project__closed_at__isnull=True
-        )
-        .filter(run_id=latest_run_id("project_id"))
-        .count()
+    """Unreviewed matches of the latest run of every open project.
+
+    Read through ``Project.latest_run``: the matches of one run each, found by
+    their run's index, so the count does not grow with older runs' matches.
+    """
+    latest_runs = Project.objects.filter(open_project_q(), latest_run__isnull=False).values(
+        "latest_run_id"
     )
+    return Match.objects.filter(
+        run_id__in=latest_runs, review_status=Match.ReviewStatus.PENDING
+    ).count()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from marketplace.models import Project
+from marketplace.models import Project, Specialist
 from matching.models import MatchRun
 from matching.ranking import projects_affected_by, scoring_params
 
@@ -135,3 +135,100 @@ def specialists_changed(
     for project in Project.objects.filter(pk__in=affected).only("pk", "inputs_version"):
         project_rematch_enqueue(project_id=project.pk, inputs_version=project.inputs_version)
     return len(affected)
+
+
+def _capacity_marker(specialist_id: int) -> str:
+    return f"matching:capacity-changed:{specialist_id}"
+
+
+def specialist_capacity_changed(
+    *, specialist_id: int, hours_before: int, except_project_ids: Iterable[int] = ()
+) -> None:
+    """A client decision moved the specialist's free hours: re-rank where that matters.
+
+    Coalesced per specialist: the first change of a burst remembers the free
+    hours before it, in the shared cache, and queues one task; later changes
+    queue nothing. The task compares those hours with the hours it finds
+    (``specialist_capacity_settle``), so accepting and declining back and forth
+    ends in one comparison, and no re-ranking at all when it ends where it began.
+    """
+    from matching.tasks import specialist_capacity_settle_task
+
+    skipped = sorted(set(except_project_ids))
+
+    def enqueue() -> None:
+        try:
+            first = cache.add(
+                _capacity_marker(specialist_id),
+                {"hours_before": hours_before, "except_project_ids": skipped},
+                timeout=settings.MATCHING_REMATCH_COALESCE_SECONDS,
+            )
+        except Exception:
+            logger.warning("could not set the capacity marker; settling now", exc_info=True)
+            specialist_capacity_settle(
+                specialist_id=specialist_id, hours_before=hours_before, except_project_ids=skipped
+            )
+            return
+        if first:
+            specialist_capacity_settle_task.apply_async(
+                kwargs={"specialist_id": specialist_id},
+                countdown=settings.MATCHING_REMATCH_DELAY_SECONDS,
+            )
+
+    transaction.on_commit(enqueue)
+
+
+def specialist_capacity_settle_queued(*, specialist_id: int) -> int:
+    """Run the coalesced comparison queued by ``specialist_capacity_changed``."""
+    # Taken before the hours are read: a change committed after this queues its own.
+    try:
+        marker = cache.get(_capacity_marker(specialist_id))
+        cache.delete(_capacity_marker(specialist_id))
+    except Exception:
+        logger.warning("could not read the capacity marker", exc_info=True)
+        marker = None
+    if not isinstance(marker, dict) or not isinstance(marker.get("hours_before"), int):
+        # Lost (or lapsed): fall back to re-ranking every list it may touch.
+        return specialists_changed(specialist_ids=[specialist_id])
+    return specialist_capacity_settle(
+        specialist_id=specialist_id,
+        hours_before=marker["hours_before"],
+        except_project_ids=marker.get("except_project_ids") or (),
+    )
+
+
+@transaction.atomic
+def specialist_capacity_settle(
+    *, specialist_id: int, hours_before: int, except_project_ids: Iterable[int] = ()
+) -> int:
+    """Re-rank the open projects whose list the change of free hours moves the specialist on or off.
+
+    Free hours only ever decide whether a specialist can be listed for a
+    project at all (at least the project's hours a week), never their score:
+    so only projects whose hours lie between the free hours before and after,
+    ``before < hours <= after`` or ``after < hours <= before``, can see their
+    list change. Returns how many projects were queued.
+    """
+    specialist = Specialist.objects.filter(pk=specialist_id).first()
+    if specialist is None:
+        return 0
+    hours_after = specialist.remaining_hours
+    low, high = sorted((hours_before, hours_after))
+    if low == high:
+        return 0
+    skipped = set(except_project_ids)
+    candidates = [
+        project_id
+        for project_id in projects_affected_by(
+            specialist_ids=[specialist_id], params=scoring_params(), today=timezone.localdate()
+        )
+        if project_id not in skipped
+    ]
+    crossed = Project.objects.filter(
+        pk__in=candidates, hours_per_week__gt=low, hours_per_week__lte=high
+    ).only("pk", "inputs_version")
+    queued = 0
+    for project in crossed:
+        project_rematch_enqueue(project_id=project.pk, inputs_version=project.inputs_version)
+        queued += 1
+    return queued

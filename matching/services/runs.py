@@ -297,6 +297,7 @@ def _project_matched(
     project.status = Project.Status.MATCHED
     project.status_changed_at = now
     project.matched_at = now
+    project.latest_run = run
     project.read_version += 1
     project.save()
     # Deliveries are created in this transaction and sent after it commits.

@@ -45,6 +45,8 @@ def _ranked_project(title: str, specialists: list[Any]) -> Any:
     run = MatchRun.objects.create(
         project=project, algorithm_version="test", outcome=MatchRun.Outcome.SUCCEEDED
     )
+    # As project_match does in the transaction that writes the run.
+    Project.objects.filter(pk=project.pk).update(latest_run=run)
     Match.objects.bulk_create(
         Match(
             run=run,

@@ -154,7 +154,12 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[..., Worker]]:
     workers: list[Worker] = []
 
     def start(
-        *, broker_url: str, beat: bool = False, database_port: int | None = None, **env: str
+        *,
+        broker_url: str,
+        beat: bool = False,
+        database_port: int | None = None,
+        queues: str | None = None,
+        **env: str,
     ) -> Worker:
         index = len(workers)
         log = tmp_path / f"worker-{index}.log"
@@ -169,6 +174,8 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[..., Worker]]:
         ]  # fmt: skip
         if beat:
             command += ["-B", "-s", str(var_dir / "celerybeat-schedule")]
+        if queues:
+            command += ["-Q", queues]
         process = subprocess.Popen(
             command,
             cwd=REPO_ROOT,
