@@ -90,3 +90,9 @@ class DecisionRateThrottle(CallerRateThrottle):
     """
 
     scope = "decision"
+
+    def get_rate(self) -> str | None:
+        # Rates configured without this scope (an older override) fall back
+        # to the caller's general rate rather than failing every decision.
+        rates = self.THROTTLE_RATES
+        return rates.get(self.scope) or rates.get(CallerRateThrottle.scope)
