@@ -10,14 +10,17 @@ own PostgreSQL database, and times three runs of the command:
 - same file again: every row known and unchanged,
 - 1% changed: the same file with one bio in a hundred edited,
 
-each followed by the count of rows and of the embeddings queued for workers
-(the encoding itself follows in the background and is not timed here). Needs a
+each with its wall time, the CPU time of the command and its worker processes
+(the PostgreSQL server's is not counted: on a shared machine wall time says
+more about the neighbours), and the embeddings queued for Celery workers (the
+encoding itself follows in the background and is not timed here). Needs a
 PostgreSQL server (``--server``, default ``postgres://postgres@127.0.0.1:5432``).
 """
 
 import argparse
 import csv
 import io
+import resource
 import sys
 import tempfile
 import time
@@ -40,6 +43,14 @@ def _edit_bios(source: Path, target: Path, *, every: int) -> int:
                 edited += 1
             writer.writerow(row)
     return edited
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished worker processes (not the server's)."""
+    own, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main() -> None:
@@ -76,7 +87,10 @@ def main() -> None:
             f"{time.perf_counter() - began:.1f} s; {workers} worker process(es)\n",
             file=sys.stderr,
         )
-        header = f"{'run':<16} {'summary':<42} {'s':>7} {'rows/s':>8} {'embeddings queued':>18}"
+        header = (
+            f"{'run':<16} {'summary':<42} {'s':>7} {'rows/s':>8} {'CPU s':>7} "
+            f"{'embeddings queued':>18}"
+        )
         print(header)
         print("-" * len(header))
         for label, file in (
@@ -86,14 +100,16 @@ def main() -> None:
         ):
             queued.clear()
             out = io.StringIO()
+            cpu_before = _cpu_seconds()
             began = time.perf_counter()
             options = ["--no-progress"] + ([f"--workers={args.workers}"] if args.workers else [])
             call_command("importspecialists", str(file), *options, stdout=out)
             seconds = time.perf_counter() - began
+            cpu = _cpu_seconds() - cpu_before
             summary = out.getvalue().strip().splitlines()[-1]
             print(
                 f"{label:<16} {summary:<42} {seconds:>7.1f} {args.rows / seconds:>8,.0f} "
-                f"{len(queued):>18,}",
+                f"{cpu:>7.1f} {len(queued):>18,}",
                 flush=True,
             )
         print(f"\n{Specialist.objects.count():,} specialists on the roster", file=sys.stderr)
