@@ -88,7 +88,7 @@ def main() -> None:
             file=sys.stderr,
         )
         header = (
-            f"{'run':<16} {'summary':<42} {'s':>7} {'rows/s':>8} {'CPU s':>7} "
+            f"{'run':<18} {'summary':<42} {'s':>7} {'rows/s':>8} {'CPU s':>7} "
             f"{'embeddings queued':>18}"
         )
         print(header)
@@ -108,7 +108,7 @@ def main() -> None:
             cpu = _cpu_seconds() - cpu_before
             summary = out.getvalue().strip().splitlines()[-1]
             print(
-                f"{label:<16} {summary:<42} {seconds:>7.1f} {args.rows / seconds:>8,.0f} "
+                f"{label:<18} {summary:<42} {seconds:>7.1f} {args.rows / seconds:>8,.0f} "
                 f"{cpu:>7.1f} {len(queued):>18,}",
                 flush=True,
             )
