@@ -17,7 +17,6 @@ each the median of several runs on a warm cache. Needs a PostgreSQL server
 import argparse
 import io
 import json
-import os
 import random
 import statistics
 import sys
@@ -30,66 +29,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SKILL_POOL = [
-    "Python",
-    "LLM",
-    "large language models",
-    "RAG",
-    "retrieval-augmented generation",
-    "embeddings",
-    "vector databases",
-    "LangChain",
-    "prompt engineering",
-    "OpenAI",
-    "agents",
-    "PyTorch",
-    "torch",
-    "TensorFlow",
-    "scikit-learn",
-    "MLOps",
-    "Kafka",
-    "Spark",
-    "Airflow",
-    "feature store",
-    "model serving",
-    "drift detection",
-    "Kubernetes",
-    "Docker",
-    "AWS",
-    "SageMaker",
-    "SQL",
-    "FastAPI",
-    "TypeScript",
-    "computer vision",
-    "NLP",
-    "time series",
-    "recommender systems",
-    "XGBoost",
-    "fine-tuning",
-    "Hugging Face",
-    "MLflow",
-    "GCP",
-    "Azure",
-    "Go",
-]
-# Profiles drawn from a pool of realistic bios (the demo roster's), each with its
-# features computed once as the roster services would; a few hundred distinct work
-# windows, as a real roster has.
-ZONES = (
-    "America/New_York",
-    "America/Chicago",
-    "America/Los_Angeles",
-    "America/Sao_Paulo",
-    "Europe/London",
-    "Europe/Berlin",
-    "Europe/Warsaw",
-    "Africa/Lagos",
-    "Asia/Kolkata",
-    "Asia/Kathmandu",
-    "Asia/Manila",
-    "Australia/Sydney",
-)
-HOURS = ("09:00-17:00", "08:00-16:00", "12:00-20:00", "14:00-22:00", "22:00-06:00")
+from benchmarks.roster_data import HOURS, ZONES, setup_django
+
 COLUMNS = (
     "name",
     "email",
@@ -116,26 +57,6 @@ COLUMNS = (
     "created_at",
     "updated_at",
 )
-
-
-def _setup_django(server: str, database: str, *, recreate: bool) -> None:
-    import psycopg
-
-    if recreate:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{database}"')
-            conn.execute(f'CREATE DATABASE "{database}"')
-    os.environ["DATABASE_URL"] = f"{server}/{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings")
-    os.environ.setdefault("MARKETPLACE_VAR_DIR", "/tmp/var-bench")
-    # Benchmarks measure ranking, not the statement timeout meant for web requests.
-    os.environ.setdefault("DB_STATEMENT_TIMEOUT_MS", "600000")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 _PROFILES: list[dict[str, Any]] = []
@@ -296,7 +217,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
 
-    _setup_django(args.server, args.database, recreate=True)
+    setup_django(args.server, args.database, recreate=True)
     from django.conf import settings
     from django.db import connection
     from django.utils import timezone

@@ -10,7 +10,7 @@ import csv
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -111,7 +111,7 @@ def _open_text(path: Path) -> Any:
     return path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
 
 
-def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, str] | RejectedRow]]:
+def _csv_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | RejectedRow]]:
     with _open_text(path) as handle:
         reader = csv.reader(handle)
         try:
@@ -147,7 +147,7 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, str] | RejectedRow
             yield line, dict(zip(columns, row, strict=True))
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | RejectedRow]]:
+def _jsonl_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | RejectedRow]]:
     with _open_text(path) as handle:
         for line, text in enumerate(handle, start=1):
             if not text.strip():
@@ -163,29 +163,51 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | RejectedR
             yield line, record
 
 
-def parse_file(path: Path) -> Iterator[RosterRow | RejectedRow]:
-    """Every record of the file, validated, in file order.
+def read_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | RejectedRow]]:
+    """The file's raw records with their line numbers, unreadable ones already rejected."""
+    return _csv_records(path) if detect_format(path) == "csv" else _jsonl_records(path)
 
-    An email that appears again later in the same file is rejected there:
-    the first row for a specialist wins, and the operator is told where.
-    """
-    records = _csv_records(path) if detect_format(path) == "csv" else _jsonl_records(path)
-    first_seen: dict[str, int] = {}
+
+def parse_records(
+    records: Iterable[tuple[int, Mapping[str, Any] | RejectedRow]],
+) -> list[RosterRow | RejectedRow]:
+    """Each record validated on its own (no look at the others: safe to run in parallel)."""
+    parsed: list[RosterRow | RejectedRow] = []
     for line, record in records:
         if isinstance(record, RejectedRow):
-            yield record
+            parsed.append(record)
             continue
         try:
-            row = parse_record(line=line, record=record)
+            parsed.append(parse_record(line=line, record=record))
         except RowError as exc:
-            yield RejectedRow(line, str(exc))
-            continue
-        if row.email in first_seen:
-            first = first_seen[row.email]
-            yield RejectedRow(line, f"email {row.email} already appears on line {first}")
-            continue
-        first_seen[row.email] = line
-        yield row
+            parsed.append(RejectedRow(line, str(exc)))
+    return parsed
+
+
+class FirstRowPerEmail:
+    """Passes the first valid row for each email; rejects a later one, saying where.
+
+    Fed the parsed rows in file order: the first row for a specialist wins, and
+    the operator is told on which line it was.
+    """
+
+    def __init__(self) -> None:
+        self._first_seen: dict[str, int] = {}
+
+    def __call__(self, item: RosterRow | RejectedRow) -> RosterRow | RejectedRow:
+        if isinstance(item, RejectedRow):
+            return item
+        first = self._first_seen.setdefault(item.email, item.line)
+        if first != item.line:
+            return RejectedRow(item.line, f"email {item.email} already appears on line {first}")
+        return item
+
+
+def parse_file(path: Path) -> Iterator[RosterRow | RejectedRow]:
+    """Every record of the file, validated, in file order (see ``FirstRowPerEmail``)."""
+    first_row = FirstRowPerEmail()
+    for line, record in read_records(path):
+        yield from (first_row(item) for item in parse_records([(line, record)]))
 
 
 # --- One record --------------------------------------------------------------------

@@ -99,15 +99,6 @@ class _Phrase:
     # Each word is ("exact", w) or ("prefix", stem): "*" in the vocabulary ends a word freely.
     tokens: tuple[tuple[bool, str], ...]
 
-    def matches(self, text_words: list[str], at: int) -> bool:
-        if at + len(self.tokens) > len(text_words):
-            return False
-        for offset, (prefix, form) in enumerate(self.tokens):
-            word = text_words[at + offset]
-            if (prefix and not word.startswith(form)) or (not prefix and word != form):
-                return False
-        return True
-
 
 @dataclass(frozen=True)
 class _Index:
@@ -141,23 +132,36 @@ def _index() -> _Index:
     return _Index(exact=exact, prefix=prefix, longest_prefix=longest)
 
 
+# A phrase that may start at a word: (concept key, length in words, the words after
+# the first as (is_prefix, form) pairs). The first word is known to match already.
+_Candidate = tuple[str, int, tuple[tuple[bool, str], ...]]
+
+
 @cache
-def _candidates(word: str) -> tuple[_Phrase, ...]:
+def _candidates(word: str) -> tuple[_Candidate, ...]:
     """Phrases that may start at ``word``, longest first (cached: words repeat)."""
     index = _index()
     found = list(index.exact.get(word, ()))
     for length in range(1, min(len(word), index.longest_prefix) + 1):
         found.extend(index.prefix.get(word[:length], ()))
-    return tuple(sorted(found, key=lambda p: -len(p.tokens)))
+    found.sort(key=lambda p: -len(p.tokens))
+    return tuple((p.key, len(p.tokens), p.tokens[1:]) for p in found)
 
 
 def _find(text_words: list[str]) -> dict[str, tuple[int, int]]:
     """Concept key -> (start, end) word span of its first, longest match."""
     found: dict[str, tuple[int, int]] = {}
+    count = len(text_words)
     for at, word in enumerate(text_words):
-        for phrase in _candidates(word):
-            if phrase.key not in found and phrase.matches(text_words, at):
-                found[phrase.key] = (at, at + len(phrase.tokens))
+        for key, length, rest in _candidates(word):
+            if key in found or at + length > count:
+                continue
+            for offset, (prefix, form) in enumerate(rest, start=at + 1):
+                other = text_words[offset]
+                if (prefix and not other.startswith(form)) or (not prefix and other != form):
+                    break
+            else:
+                found[key] = (at, at + length)
     return found
 
 
@@ -190,9 +194,13 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text or "") if s and s.strip()]
 
 
-def _original_span(sentence: str, start: int, end: int) -> str:
+def _original_words(sentence: str) -> list[str]:
+    """The sentence's own words, in the order ``words`` finds their normalised forms."""
+    return [w for w in _SEPARATORS.split(sentence) if _HAS_WORD.search(w)]
+
+
+def _original_span(original: list[str], start: int, end: int) -> str:
     """The sentence's own words behind a match found in its normalised words."""
-    original = [w for w in _SEPARATORS.split(sentence) if _HAS_WORD.search(w)]
     span = " ".join(original[start:end])
     return span.strip(".,;:!?()\"'") or span
 
@@ -217,11 +225,12 @@ def mentions(text: str, *, strength: float = 1.0, unowned: float = 1.0) -> list[
             weight *= 0.5
         elif not own:
             weight *= unowned
+        original = _original_words(sentence)
         for key, (start, end) in hits.items():
             found.append(
                 Mention(
                     key=key,
-                    phrase=_original_span(sentence, start, end),
+                    phrase=_original_span(original, start, end),
                     sentence=sentence,
                     strength=weight,
                 )

@@ -302,3 +302,53 @@ def test_bad_working_hours_and_long_bios_are_rejected_with_the_reason(tmp_path: 
     assert "empty" in err
     assert "line 4: rejected: bio: longer than 5000 characters" in err
     assert "created 0, updated 0, rejected 3" in out
+
+
+def _profiles_by_email() -> dict[str, tuple[Any, ...]]:
+    return {
+        s.email: (s.profile_features, s.concept_keys, s.profile_hash, s.skill_keys, s.bio)
+        for s in Specialist.objects.all()
+    }
+
+
+@pytest.mark.django_db
+def test_worker_processes_write_what_one_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a roster with bios, a bad row and a repeated email, and the pool used for any size
+    from marketplace.services import specialist_import
+
+    monkeypatch.setattr(specialist_import, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(specialist_import, "PREPARE_CHUNK", 2)
+    header = f"{HEADER},headline,bio"
+    rows = [
+        f"P{i},p{i}@example.com,ml_engineer,30,2030-01-01,PyTorch,true,true,"
+        f"Fraud models,Built chargeback scoring for bank {i}."
+        for i in range(7)
+    ]
+    path = _csv(tmp_path, *rows, "x,y,z,1,2,3,4,5,,", rows[2], header=header)
+    # when it is imported by one process, and again afresh by two worker processes
+    serial_out, serial_err = _run(path, "--no-progress", "--workers=1")
+    serial = _profiles_by_email()
+    Specialist.objects.all().delete()
+    parallel_out, parallel_err = _run(path, "--no-progress", "--workers=2")
+    # then the rows, their features and the rejects are the same
+    assert parallel_out == serial_out == "created 7, updated 0, rejected 2\n"
+    assert parallel_err == serial_err
+    assert "line 10: rejected: email p2@example.com already appears on line 4" in parallel_err
+    assert _profiles_by_email() == serial
+    assert "payment-fraud" in serial["p3@example.com"][1]
+
+    # and a changed bio read by the workers is written with its new features
+    edited = _csv(
+        tmp_path,
+        *(r.replace("chargeback scoring", "demand forecasts") for r in rows),
+        header=header,
+        name="edited.csv",
+    )
+    out, _ = _run(edited, "--no-progress", "--workers=2")
+    assert out.strip() == "created 0, updated 7, rejected 0"
+    p3 = Specialist.objects.get(email="p3@example.com")
+    assert "demand forecasts" in p3.bio
+    assert p3.profile_features["tf"].get("forecast")
+    assert p3.profile_hash != serial["p3@example.com"][2]

@@ -11,11 +11,8 @@ from django.utils import timezone
 
 from marketplace.celery import app as celery_app
 from marketplace.models import Project
-from marketplace.services.specialists import (
-    specialist_update,
-    specialist_upsert,
-    specialists_import,
-)
+from marketplace.services.specialist_import import specialists_import
+from marketplace.services.specialists import specialist_update, specialist_upsert
 from matching.models import Match, MatchRun
 from matching.scoring import AI_ENGINEER, ML_ENGINEER
 from matching.services.rematch import project_rerun, specialists_changed

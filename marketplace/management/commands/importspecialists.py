@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from marketplace.roster_import import RejectedRow, RosterFileError
-from marketplace.services.specialists import specialists_import
+from marketplace.services.specialist_import import specialists_import
 
 
 class Command(BaseCommand):
@@ -23,8 +23,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-progress", action="store_true", help="do not draw a progress bar on stderr"
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="processes that validate rows and compute profile features (default: one per CPU)",
+        )
 
-    def handle(self, *args: Any, path: Path, no_progress: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, path: Path, no_progress: bool, workers: int | None, **options: Any
+    ) -> None:
         if not path.is_file():
             raise CommandError(f"{path}: no such file")
         # The raw stream: tqdm draws with carriage returns that OutputWrapper would break.
@@ -35,7 +43,10 @@ class Command(BaseCommand):
 
         try:
             summary = specialists_import(
-                path=path, on_reject=report, progress=None if no_progress else stderr
+                path=path,
+                on_reject=report,
+                progress=None if no_progress else stderr,
+                workers=workers,
             )
         except RosterFileError as exc:
             raise CommandError(f"{path}: {exc}") from exc
