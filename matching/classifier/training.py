@@ -34,6 +34,7 @@ from .corpus_io import (
     version_for,
 )
 from .decision import LOW_CONFIDENCE_THRESHOLD, decide
+from .inference import read_brief
 from .text_model import (
     ARTIFACT_PATH,
     DEFAULT_C,
@@ -152,7 +153,12 @@ def _score(
 ) -> tuple[list[str], list[float]]:
     evidence = model.evidence_many([(b.title, b.description, b.required_skills) for b in briefs])
     results = [
-        decide(text, b.checklist if with_checklist else None, model.version)
+        decide(
+            text,
+            b.checklist if with_checklist else None,
+            model.version,
+            read_brief(b.title, b.description),
+        )
         for text, b in zip(evidence, briefs, strict=True)
     ]
     return [r.role_need for r in results], [r.confidence for r in results]
