@@ -146,21 +146,29 @@ _ITEMS = (
     r"sessions|visits|applications|loans|patients|recordings|events|entries|messages|"
     r"documents|contracts|files|videos|clips|parts|inspections|shipments|bookings|deliveries|"
     r"students|essays|listings|leads|policies|accounts|customers|items|products|labels|letters|"
-    r"chargebacks|payments|returns|jobs|incidents|alerts|frames|hours of audio|scripts)"
+    r"chargebacks|payments|returns|jobs|incidents|alerts|frames|hours of audio|scripts|"
+    r"parcels|pairs|posts|comments|purchases|buys|visits|counts|hours|photo|image|picture|"
+    r"scan|notes|essays|compounds|molecules|audits|trips|rides|voyages|flights|meters|"
+    r"tenders|bids|quotes|deals|opportunities|conversations|chats)"
 )
 # Words that say the examples carry an outcome or label; also used by the rationale.
 LABELLED = (
     r"(?:labell?ed|tagged|annotated|graded|scored|classified|categori[sz]ed|signed|marked|"
     r"verified|confirmed|reviewed|rated|checked|judged|coded|flagged|resolved|diagnosed|filed|"
-    r"sorted|assigned|routed|approved|rejected)"
+    r"sorted|assigned|routed|approved|rejected|removed|deleted|blocked|banned|moderated|"
+    r"reported|escalated|transcribed|corrected|outlined|measured|keyed|tested|inspected)"
 )
 _GENERAL = (
     r"(?:chat\s?gpt|gpt[- ]?\d[\w.-]*|gpt|claude|gemini|copilot|llama|mistral|openai|"
     r"(?:the |a |an )?(?:hosted|general|general[- ]purpose|generic|public|off[- ]the[- ]shelf|"
-    r"commercial|existing|standard|big|cloud|vendor|pre-?trained|foundation|frontier|"
-    r"out[- ]of[- ]the[- ]box)\s(?:\w+\s)?(?:models?|llms?|apis?|tools?|ocr|services?|products?|"
-    r"vision models?|solutions?|software|vendors?|ai)|(?:the |an? )?llms?|the vendors?|"
-    r"(?:an? |the )?(?:ai|llm|vision|speech|translation|ocr) apis?)"
+    r"commercial|existing|standard|big|cloud|vendor|vendor'?s|pre-?trained|foundation|"
+    r"frontier|out[- ]of[- ]the[- ]box)\s(?:[\w-]+\s){0,2}?(?:models?|llms?|apis?|tools?|ocr|"
+    r"services?|products?|vision models?|solutions?|software|vendors?|ai|scores?|ratings?|"
+    r"forecasts?|systems?|classifiers?|filters?|modules?)|(?:the |an? )?llms?|the vendors?|"
+    r"vendors|apis|(?:an? |the )?(?:ai|llm|vision|speech|translation|ocr|document) apis?|"
+    r"(?:the )?(?:[\w-]+\s){0,3}?(?:tools?|systems?|products?|models?|apis?|vendors?|"
+    r"solutions?|software|modules?) (?:we|that we|i) (?:tried|tested|trialled|trialed|"
+    r"evaluated|bought|looked at|piloted|use|used))"
 )
 _DOCS = (
     r"(?:docs|documents|documentation|manuals?|handbooks?|wiki|wikis|policies|policy documents|"
@@ -173,7 +181,8 @@ _DOCS = (
 _DEADLINE = (
     r"(?:live|ready|working|running|launch(?:ed)?|ship(?:ped)?|deliver(?:ed)?|done|finished|"
     r"in place|in production|deployed|needed|need it|need this|needs to|pilot|prototype|demo|"
-    r"mvp|results|value|something|start(?:ed)?|go[- ]live|use it|using it|up|out|help)"
+    r"mvp|results|value|something|start(?:ed)?|go[- ]live|use it|using it|up|out|help|need|"
+    r"quick|fast|quickly|wanted|want it)"
 )
 _FACTS = (
     r"(?:opening hours|hours|prices|pricing|promotions|promos|offers|deals|stock levels|stock|"
@@ -253,10 +262,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "has_training_data",
         True,
-        _rx(
-            rf"\b{LABELLED} (?:by|as) (?:our |their |the |a |an |hand|human|experts?|"
-            r"fraud|pass|fail|good|bad|spam|urgent|positive|negative|correct|defective)"
-        ),
+        _rx(rf"\b{LABELLED} (?:by|as) \w+"),
         0.6,
     ),
     Cue("has_training_data", True, _rx(r"\bground[- ]truth\b"), 0.6),
@@ -264,7 +270,33 @@ CUES: tuple[Cue, ...] = (
         "has_training_data",
         True,
         _rx(
-            r"\b(?:records|data|logs|history|kept|tracked|logged|stored|recorded|archived)\b"
+            rf"\b{_NUM}\s+(?:past|historical|historic|previous|old|closed|completed|resolved|"
+            rf"settled|finished)\s+(?:[\w-]+\s)?{_ITEMS}\b|\b{LABELLED} (?:about |over |around |"
+            rf"some |nearly |almost |more than |roughly )?{_NUM}\s+(?:[\w-]+\s){{0,2}}?{_ITEMS}\b|"
+            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:years?|yrs|"
+            rf"months|seasons) (?:of )?(?:[\w-]+\s){{0,2}}?{LABELLED}\b"
+        ),
+        0.75,
+    ),
+    Cue(
+        "has_training_data",
+        True,
+        _rx(
+            r"\b(?:years?|decades?|\d+ months|months|seasons|yrs) of (?:[\w-]+\s){0,3}?"
+            rf"{_ITEMS}\b|\b(?:sales|sells|data|history|records|logs) (?:of|for|from) (?:the )?"
+            r"(?:last |past )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:years?|yrs|"
+            r"seasons)\b|\bevery (?:confirmed|recorded|past|reported|logged) \w+ (?:with|and|"
+            r"is|was)\b"
+        ),
+        0.6,
+    ),
+    Cue(
+        "has_training_data",
+        True,
+        _rx(
+            r"\b(?:records|data|logs|history|kept|tracked|logged|stored|recorded|archived|"
+            r"readings|measurements|registered|failures|breakdowns|incidents|sales|orders|"
+            r"transactions|trip|trips|batch|batches|history)\b"
             r"[^.;]{0,40}?\b(?:since|back to|going back to) (?:19|20)\d\d\b"
         ),
         0.6,
@@ -330,6 +362,8 @@ CUES: tuple[Cue, ...] = (
         "has_training_data",
         False,
         _rx(
+            r"\bno (?:\w+ )?data(?=[,.;]| and| or|$)|\bnothing (?:has been|is|was|ever) "
+            r"(?:labell?ed|tagged|annotated|recorded)|"
             r"\b(?:untagged|unlabell?ed|unannotated|un-labell?ed|not (?:been )?labell?ed|"
             r"not (?:been )?tagged|never been (?:labell?ed|tagged|annotated)|no one has labell?ed)"
             r"\b"
@@ -366,9 +400,20 @@ CUES: tuple[Cue, ...] = (
         _rx(
             rf"\b{_DEADLINE}\b[^.;]{{0,45}}?\b(?:in|within|inside|under|by|before|after|in the "
             rf"next|less than|max|maximum) (?:the next |just |only |about )?(?:{_FEW}[- ])?"
-            r"(?:days?|weeks?)\b"
+            r"(?:days?|weeks?|fortnight)\b"
         ),
         0.8,
+    ),
+    Cue(
+        "needs_value_within_weeks",
+        True,
+        _rx(
+            r"\b(?:is|are|starts?|opens?|begins?|happens?|comes?|lands?|due|arrives?|kicks? off|"
+            rf"relaunch\w*|launch\w*|goes live) in (?:just |only |about )?(?:{_FEW}[- ])?"
+            rf"(?:days?|weeks?|fortnight)\b|\b(?:{_FEW}|a few) weeks? (?:max|maximum|at most|"
+            r"tops)\b|\bwithin (?:a few|days|a fortnight)\b"
+        ),
+        0.7,
     ),
     Cue(
         "needs_value_within_weeks",
@@ -387,7 +432,8 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:asap|a\.s\.a\.p|as soon as possible|right away|urgently|quick win|"
             r"time[- ]critical|by yesterday|by (?:monday|tuesday|wednesday|thursday|friday|the "
             r"weekend|tomorrow)|by (?:next|the end of (?:the|this|next)) (?:week|month|sprint)|"
-            r"this week|next week|(?:in|within) (?:a|one) month|before (?:christmas|black friday|"
+            r"this week|next week|(?:in|within) (?:a|one) month|by month end|by (?:the )?end of "
+            r"(?:the )?month|fast please|quickly please|before (?:christmas|black friday|"
             r"the holidays|the conference|the trade show|the launch|launch))\b"
         ),
         0.6,
@@ -413,7 +459,8 @@ CUES: tuple[Cue, ...] = (
             r"engagement|budget|plan|horizon)|(?:\d+|six|nine|twelve|eighteen)[- ]months? "
             r"(?:project|programme|program|roadmap|timeline|engagement|budget|effort|runway|"
             r"plan|horizon)|over the (?:next|coming) (?:year|two years|few years|quarters|"
-            r"several quarters|\d+ months|months)|months (?:rather|not) (?:than )?weeks|we can "
+            r"several quarters|\d+ months|months)|months (?:rather|not) (?:than )?weeks|"
+            r"year[- ]long|multi[- ]year|months[- ]long|we can "
             r"wait|happy to wait|patient|no quick fix|not a quick)\b"
         ),
         0.7,
@@ -424,13 +471,15 @@ CUES: tuple[Cue, ...] = (
         "general_model_sufficient",
         True,
         _rx(
-            rf"\b{_GENERAL}\b[^.;]{{0,60}}?\b(?:already |actually |mostly |pretty much |really )?"
+            # Within one clause: "we use an LLM for replies, and that's fine" is about replies.
+            rf"\b{_GENERAL}\b[^.;,]{{0,60}}?\b(?:already |actually |mostly |pretty much |really )?"
             r"(?:gets?|got|handles?|handled|works?|worked|manages?|managed|is (?:fine|good "
             r"enough|great|accurate|decent|ok|okay)|was (?:fine|good|great|decent|spot on)|"
             r"looked (?:promising|good|great)|answers?|answered|nails?|nailed|did (?:a )?(?:good|"
             r"decent|great|fine)|does (?:a )?(?:good|decent|great|fine)|does (?:it|the job|most|"
             r"well)|did (?:it|the job|most|well)|(?:is|are|was|were) (?:surprisingly )?good|"
-            r"impressed|can do)\b"
+            r"impressed|can do|caught|found|flagged|spotted|read|extracted|picked up|"
+            r"(?:\w+\s){0,4}?(?:well|fine|correctly|accurately|nicely|right))\b"
         ),
         0.7,
         negation_inside=True,
@@ -485,7 +534,11 @@ CUES: tuple[Cue, ...] = (
             r"too generic|nowhere near|wrong|unreliable|terrible|awful|rubbish|weak)|useless|"
             r"only (?:gets?|got|reach(?:es)?|manages?|managed) |top(?:s|ped)? out|plateau\w*|"
             r"(?:are|is|were|was) (?:\w+\s)?(?:wrong|off)|only right|right only|no better than|"
-            r"worse than|bad at|poor at|terrible at|lousy)"
+            r"worse than|bad at|poor at|terrible at|lousy|mis(?:s|count|read|label|classif|"
+            r"identif|understand)\w*|(?:\w+\s)?the wrong \w+|(?:only |just )?guess\w*|"
+            r"(?:far |way |much )?too (?:blunt|generic|coarse|crude|simple|inaccurate|vague|"
+            r"general)|(?:raises?|gives?|throws?|produces?) (?:\w+\s)?false (?:alarms|"
+            r"positives)|have no idea|no better)"
         ),
         0.8,
         negatable=False,
@@ -550,7 +603,13 @@ CUES: tuple[Cue, ...] = (
             r"subscribers|partners) (?:pay|choose us|pick us|come to us|buy|subscribe|stay|"
             r"renew)(?: us)? (?:\w+\s){0,3}?(?:for|because of) (?:the |our |its |how )?"
             r"(?:accura\w+|predictions?|scores?|forecasts?|recommendations|model|ranking|"
-            r"matching|quality|precision|detection|good|right))"
+            r"matching|quality|precision|detection|good|right))|\b(?:a big|the main|a major|the "
+            r"biggest|a key|the real|a large) (?:part of |reason )?why (?:we|customers|clients|"
+            r"people|users|merchants|sellers|buyers) (?:beat|win|choose|pick|stay|come|trust|"
+            r"prefer)|\b(?:are|is) what (?:\w+\s){0,2}?(?:pay us for|pay for|buy|come to us for|"
+            r"choose us for)|\b(?:customers|clients|users|brokers|buyers|members|merchants|"
+            r"sellers|growers|retailers) (?:pick|choose|prefer|trust) us (?:over (?:\w+\s){0,3}?)?"
+            r"(?:for|because)\b|\b(?:pay|buy from) us (?:more )?because\b"
         ),
         0.8,
     ),
@@ -627,7 +686,12 @@ CUES: tuple[Cue, ...] = (
             r"loop|continuous(?:ly)? (?:learning|training|improvement|improving)|(?:weekly|monthly|"
             r"nightly|quarterly|yearly) (?:re-?train\w*|refresh(?:es)? of the model|model updates?|"
             r"updates? to the model)|over the (?:years|long run|long term)|"
-            r"for (?:the )?years to come|gets? better (?:over time|every|with))"
+            r"for (?:the )?years to come|gets? better (?:over time|every|with)|become better with "
+            r"time|learn(?:s|ing)? again|re-?learn\w*|(?:maintained|improved|updated|retrained|"
+            r"monitored|refined|kept up)(?: and \w+)? over time|(?:patterns|behaviou?rs?|fraud|"
+            r"tactics|habits|tastes|demand|the market|markets|conditions|threats|attackers|"
+            r"fraudsters|scammers|spammers|abusers) (?:\w+\s)?(?:evolve|evolves|change|changes|"
+            r"shift|shifts|drift|drifts|adapt|adapts))"
         ),
         0.75,
         negation_inside=True,
@@ -643,7 +707,10 @@ CUES: tuple[Cue, ...] = (
             r"(?:walk away|leave|be done)|static (?:data|dataset|rules|content|list)|(?:rarely|"
             r"never|hardly ever|won'?t|doesn'?t|does not|don'?t|do not) change|stays? the same|"
             r"(?:nobody|no one|don'?t want|do not want|won'?t have anyone|can'?t afford) "
-            r"(?:\w+\s){0,3}?to (?:maintain|babysit|retrain|look after)|one and done)\b"
+            r"(?:\w+\s){0,3}?to (?:maintain|babysit|retrain|look after)|one and done|"
+            r"(?:just |only )?(?:this )?once|(?:switched|turned|shut) (?:it )?(?:off|down)|"
+            r"nothing to maintain|no (?:ongoing|further) work|no upkeep|single (?:batch|pass|"
+            r"run))\b"
         ),
         0.6,
         negatable=False,
