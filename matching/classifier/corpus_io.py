@@ -23,7 +23,7 @@ DEV_PATH = DEFAULT_CORPUS_PATH.parent / "dev.jsonl"
 HELD_OUT_PATH = DEFAULT_CORPUS_PATH.parent / "heldout.jsonl"
 # Bump the base when the features, model or combination rules change; the corpus hash is
 # appended so two artifacts trained on different data never share a version.
-VERSION_BASE = "role-clf-1.0.0"
+VERSION_BASE = "role-clf-1.1.0"
 
 
 @dataclass(frozen=True)
