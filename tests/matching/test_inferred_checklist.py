@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
+import sys
 import time
 
 import pytest
@@ -195,3 +198,18 @@ def test_p95_is_under_20_ms_a_brief_once_loaded() -> None:
         classify(title=b.title, description=b.description, checklist=b.checklist)
         timings.append(time.process_time() - started)
     assert statistics.quantiles(timings, n=20)[-1] < 0.02
+
+
+def test_a_web_process_never_imports_scikit_learn() -> None:
+    # The serializer and admin show inferred_checklist from the database; only workers
+    # classify, so loading the web app must not pull in the model.
+    code = (
+        "import sys, marketplace.wsgi, marketplace.urls, marketplace.serializers, "
+        "matching.admin.selectors; from django.contrib import admin; admin.autodiscover(); "
+        "print('sklearn' in sys.modules)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "marketplace.settings"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "False"
