@@ -71,7 +71,7 @@ def test_the_radiology_brief_is_ml_work_with_high_confidence() -> None:
     assert result.confidence >= 0.9
     inferred = result.inferred_checklist
     assert inferred["general_model_sufficient"]["answer"] is False
-    assert "miss 30% of the findings" in inferred["general_model_sufficient"]["quote"]
+    assert "miss 30% of the findings" in str(inferred["general_model_sufficient"]["quote"])
     assert inferred["has_training_data"]["answer"] is True
     assert inferred["needs_continuous_retraining"]["quote"] == "retrained as our scanners change"
     assert result.clarifying_questions == []
