@@ -96,6 +96,8 @@ class Project(models.Model):
     role_confidence = models.FloatField(null=True, blank=True)
     role_rationale = models.JSONField(default=list, blank=True)
     clarifying_questions = models.JSONField(default=list, blank=True)
+    # The checklist as read from the brief: {key: {answer, confidence, quote}}.
+    inferred_checklist = models.JSONField(default=dict, blank=True)
     classifier_version = models.CharField(max_length=64, blank=True)
     # What the classifier said, kept even when staff override it.
     classified_role = models.CharField(max_length=16, choices=Role.choices, blank=True)

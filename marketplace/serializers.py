@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers import StrictCharField, StrictInputSerializer
@@ -53,6 +54,30 @@ class ChecklistSerializer(StrictInputSerializer):
         required=False,
         help_text=CHECKLIST_QUESTIONS["needs_value_within_weeks"],
     )
+
+
+class InferredAnswerSerializer(serializers.Serializer):
+    """One checklist answer as read from the brief (documents the output; never parses input)."""
+
+    answer = serializers.BooleanField(
+        allow_null=True, help_text="What the brief says; null when it says nothing."
+    )
+    confidence = serializers.FloatField(min_value=0, max_value=1)
+    quote = serializers.CharField(help_text="The brief's own words; empty when it says nothing.")
+
+
+InferredChecklistSerializer = type(
+    "InferredChecklistSerializer",
+    (serializers.Serializer,),
+    {
+        "__doc__": "The checklist as read from the brief, one entry per checklist key.",
+        **{
+            key: InferredAnswerSerializer(help_text=question)
+            for key, question in CHECKLIST_QUESTIONS.items()
+        },
+    },
+)
+UNKNOWN_ANSWER = {"answer": None, "confidence": 0.0, "quote": ""}
 
 
 class ProjectInputSerializer(StrictInputSerializer):
@@ -179,6 +204,7 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
             "role_confidence",
             "role_rationale",
             "clarifying_questions",
+            "inferred_checklist",
             "classifier_version",
             "brief_needs",
             "trade_offs",
@@ -202,8 +228,25 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
         )
     )
 
+    inferred_checklist = serializers.SerializerMethodField(
+        help_text=(
+            "The checklist as read from the brief's own words: for each key the `answer` "
+            "(null when the brief says nothing), a `confidence` and the `quote` it came from. "
+            "The client's own `checklist` answers win over these; clarifying questions skip "
+            "what the brief answered with confidence. All unknown while pending."
+        )
+    )
+
     def get_checklist(self, project: Project) -> dict[str, bool | None]:
         return project.checklist
+
+    @extend_schema_field(InferredChecklistSerializer)
+    def get_inferred_checklist(self, project: Project) -> dict[str, dict[str, Any]]:
+        stored = project.inferred_checklist if isinstance(project.inferred_checklist, dict) else {}
+        return {
+            key: stored[key] if isinstance(stored.get(key), dict) else dict(UNKNOWN_ANSWER)
+            for key in CHECKLIST_QUESTIONS
+        }
 
     def get_timezone(self, project: Project) -> str | None:
         return project.timezone or None

@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from marketplace.models import Project, Specialist
+from marketplace.vocabulary import CHECKLIST_QUESTIONS
 from matching.classifier import LOW_CONFIDENCE_THRESHOLD
 from matching.models import Decision, Match, MatchRun
 from matching.selectors import latest_run, latest_run_id
@@ -191,6 +192,8 @@ class ProjectReview:
     trade_offs: list[str]
     # What was read from the brief: (label, the brief's phrase, its sentence).
     brief_needs: list[tuple[str, str, str]] = field(default_factory=list)
+    # The checklist read from the brief: (question, answer shown, confidence, quote).
+    inferred_checklist: list[tuple[str, str, float, str]] = field(default_factory=list)
 
 
 def project_review(
@@ -247,7 +250,29 @@ def project_review(
             for n in project.brief_needs or []
             if isinstance(n, dict)
         ],
+        inferred_checklist=inferred_checklist_rows(project.inferred_checklist),
     )
+
+
+def inferred_checklist_rows(inferred: Any) -> list[tuple[str, str, float, str]]:
+    """Each checklist question the brief answered, in checklist order, for the review page."""
+    if not isinstance(inferred, dict):
+        return []
+    rows = []
+    for key, question in CHECKLIST_QUESTIONS.items():
+        item = inferred.get(key)
+        if not isinstance(item, dict) or not isinstance(item.get("answer"), bool):
+            continue
+        confidence = item.get("confidence")
+        rows.append(
+            (
+                question,
+                "yes" if item["answer"] else "no",
+                float(confidence) if isinstance(confidence, int | float) else 0.0,
+                str(item.get("quote", "")),
+            )
+        )
+    return rows
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,20 @@ ANSWER_REASONS: dict[tuple[str, bool], str] = {
     ),
 }
 
+# The same answers read from the brief itself, said back to the client with their quote.
+INFERRED_REASONS: dict[tuple[str, bool], str] = {
+    ("general_model_sufficient", True): "A general-purpose model already does most of it",
+    ("general_model_sufficient", False): "General-purpose models are not good enough here",
+    ("model_is_moat", True): "The model's accuracy is your edge",
+    ("model_is_moat", False): "The model itself is not what sets you apart",
+    ("has_training_data", True): "You have labelled history",
+    ("has_training_data", False): "There is no labelled history to train a model on",
+    ("needs_continuous_retraining", True): "It must keep learning",
+    ("needs_continuous_retraining", False): "Nothing will need retraining after delivery",
+    ("needs_value_within_weeks", True): "You need value within weeks",
+    ("needs_value_within_weeks", False): "You can give it months",
+}
+
 # Opposing pulls at least this strong on both sides count as a contradiction.
 CONTRADICTION_PULL = 1.5
 # How much of the combined logit survives a perfectly balanced contradiction.
@@ -107,10 +121,13 @@ class ChecklistEvidence:
         return 1.0 - (1.0 - CONTRADICTION_FLOOR) * balance
 
 
-def weigh(answers: Mapping[str, bool]) -> ChecklistEvidence:
+def weigh(
+    answers: Mapping[str, bool], trust: Mapping[str, float] | None = None
+) -> ChecklistEvidence:
+    """Sum the answers' weights; ``trust`` scales answers read from the brief, not given."""
     ml_pull = ai_pull = 0.0
     for key, value in answers.items():
-        weight = ANSWER_WEIGHTS[key][0 if value else 1]
+        weight = ANSWER_WEIGHTS[key][0 if value else 1] * (trust or {}).get(key, 1.0)
         if weight > 0:
             ml_pull += weight
         else:

@@ -16,9 +16,14 @@ from marketplace.vocabulary import ROLES
 HANDWRITTEN, COMPOSED = "handwritten", "composed"
 SOURCES = (HANDWRITTEN, COMPOSED)
 DEFAULT_CORPUS_PATH = Path(__file__).resolve().parent / "corpus" / "briefs.jsonl"
+# Hard briefs (worded against the keywords, terse, fine-tuning traps...), each with the
+# checklist answers it states. dev.jsonl is what the cues and weights are tuned on;
+# heldout.jsonl is only ever scored. Neither trains the text model.
+DEV_PATH = DEFAULT_CORPUS_PATH.parent / "dev.jsonl"
+HELD_OUT_PATH = DEFAULT_CORPUS_PATH.parent / "heldout.jsonl"
 # Bump the base when the features, model or combination rules change; the corpus hash is
 # appended so two artifacts trained on different data never share a version.
-VERSION_BASE = "role-clf-1.0.0"
+VERSION_BASE = "role-clf-1.1.0"
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,9 @@ class Brief:
     checklist: Mapping[str, bool | None] = field(default_factory=dict)
     role: str = ""
     source: str = HANDWRITTEN
+    kind: str = ""  # hard sets only: which way the brief is hard
+    # hard sets only: the checklist answers the brief itself states
+    expected_checklist: Mapping[str, bool] = field(default_factory=dict)
 
 
 def load_corpus(path: str | Path = DEFAULT_CORPUS_PATH) -> list[Brief]:
@@ -52,6 +60,8 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS_PATH) -> list[Brief]:
                     checklist=dict(row.get("checklist") or {}),
                     role=row["role"],
                     source=row["source"],
+                    kind=row.get("kind") or "",
+                    expected_checklist=dict(row.get("expected_checklist") or {}),
                 )
             )
     return briefs

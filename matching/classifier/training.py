@@ -26,7 +26,9 @@ from .checklist import normalise_answers
 from .corpus_io import (
     COMPOSED,
     DEFAULT_CORPUS_PATH,
+    DEV_PATH,
     HANDWRITTEN,
+    HELD_OUT_PATH,
     ROLES,
     Brief,
     corpus_sha256,
@@ -34,6 +36,7 @@ from .corpus_io import (
     version_for,
 )
 from .decision import LOW_CONFIDENCE_THRESHOLD, decide
+from .inference import read_brief
 from .text_model import (
     ARTIFACT_PATH,
     DEFAULT_C,
@@ -98,6 +101,8 @@ class EvaluationReport:
     labels: tuple[str, ...] = ROLES
     # (e) highest-confidence wrong answers across (a) and (b)
     worst_mistakes: list[Mistake] = field(default_factory=list)
+    # (f) the hard sets, scored by a model trained on the whole corpus
+    hard: list[HardReport] = field(default_factory=list)
 
     def format(self, worst: int = 10) -> str:
         counts = self.corpus_counts
@@ -140,7 +145,73 @@ class EvaluationReport:
                 f"  {m.id} [{m.mode}] {m.title!r}: expected {m.expected}, "
                 f"predicted {m.predicted} @ {m.confidence:.2f}"
             )
+        if self.hard:
+            lines.append("(f) hard briefs (never trained on; trained on the whole corpus):")
+            lines.extend(h.format() for h in self.hard)
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class HardReport:
+    """Accuracy on one hard set per kind, and of the checklist answers read from its briefs."""
+
+    name: str
+    per_kind: dict[str, tuple[int, int]]  # kind -> (right, total)
+    # Over the answers the briefs are labelled with: read right, read wrong, not read.
+    checklist_right: int
+    checklist_wrong: int
+    checklist_missed: int
+    misses: list[Mistake] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        right = sum(r for r, _ in self.per_kind.values())
+        total = sum(t for _, t in self.per_kind.values())
+        return right / total if total else 0.0
+
+    def format(self) -> str:
+        labelled = self.checklist_right + self.checklist_wrong + self.checklist_missed
+        read = self.checklist_right + self.checklist_wrong
+        total = sum(t for _, t in self.per_kind.values())
+        lines = [f"{self.name}: {total} hard briefs, role accuracy {self.accuracy:.4f}, per kind:"]
+        for kind, (right, n) in self.per_kind.items():
+            lines.append(f"    {kind:<22} {right / n:.4f} ({right}/{n})")
+        lines.append(
+            f"    inferred checklist answers: {self.checklist_right}/{labelled} labelled answers "
+            f"read right ({self.checklist_right / max(labelled, 1):.4f}); of those read, "
+            f"{self.checklist_right}/{read} right ({self.checklist_right / max(read, 1):.4f}); "
+            f"{self.checklist_missed} not read"
+        )
+        for m in self.misses:
+            lines.append(
+                f"    miss {m.id} {m.title!r}: expected {m.expected}, predicted {m.predicted} "
+                f"@ {m.confidence:.2f}"
+            )
+        return "\n".join(lines)
+
+
+def evaluate_hard(model: TextModel, path: str | Path, name: str) -> HardReport:
+    """Score a hard set with its given checklists, by kind; the briefs never trained."""
+    briefs = load_corpus(path)
+    predicted, confidence = _score(model, briefs)
+    per_kind: dict[str, tuple[int, int]] = {}
+    misses = []
+    right = wrong = missed = 0
+    for b, p, c in zip(briefs, predicted, confidence, strict=True):
+        ok, n = per_kind.get(b.kind, (0, 0))
+        per_kind[b.kind] = (ok + (p == b.role), n + 1)
+        if p != b.role:
+            misses.append(Mistake(b.id, b.title, b.role, p, c))
+        read = read_brief(b.title, b.description).answers
+        for key, expected in b.expected_checklist.items():
+            got = read.get(key)
+            if got is None or got.answer is None:
+                missed += 1
+            elif got.answer == expected:
+                right += 1
+            else:
+                wrong += 1
+    return HardReport(name, per_kind, right, wrong, missed, misses)
 
 
 def _model_for(briefs: Sequence[Brief], seed: int, c: float = DEFAULT_C) -> TextModel:
@@ -152,7 +223,12 @@ def _score(
 ) -> tuple[list[str], list[float]]:
     evidence = model.evidence_many([(b.title, b.description, b.required_skills) for b in briefs])
     results = [
-        decide(text, b.checklist if with_checklist else None, model.version)
+        decide(
+            text,
+            b.checklist if with_checklist else None,
+            model.version,
+            read_brief(b.title, b.description),
+        )
         for text, b in zip(evidence, briefs, strict=True)
     ]
     return [r.role_need for r in results], [r.confidence for r in results]
@@ -229,8 +305,15 @@ def evaluate(
     corpus_path: str | Path = DEFAULT_CORPUS_PATH,
     seed: int = DEFAULT_SEED,
     test_fraction: float = TEST_FRACTION,
+    hard_sets: Sequence[tuple[str, str | Path]] = (("dev", DEV_PATH), ("held out", HELD_OUT_PATH)),
 ) -> EvaluationReport:
     briefs = load_corpus(corpus_path)
+    full_model = _model_for(briefs, seed) if hard_sets else None
+    hard = [
+        evaluate_hard(full_model, path, name)
+        for name, path in hard_sets
+        if full_model is not None and Path(path).exists()
+    ]
     train_b, test_b = holdout_split(briefs, seed=seed, test_fraction=test_fraction)
     model = _model_for(train_b, seed)
     predicted, confidence = _score(model, test_b)
@@ -263,6 +346,7 @@ def evaluate(
         cv=cross_validate(briefs, seed=seed),
         confusion=confusion,
         worst_mistakes=mistakes,
+        hard=hard,
     )
 
 

@@ -68,6 +68,7 @@ def project_classify(*, project: Project) -> None:
         )
     # Unanswered questions stay useful after an override only to the client.
     project.clarifying_questions = list(result.clarifying_questions)
+    project.inferred_checklist = dict(result.inferred_checklist)
     project.classifier_version = result.version
 
 

@@ -17,9 +17,30 @@ from pathlib import Path
 
 import blocks as b
 from handwritten import AI_BRIEFS, ML_BRIEFS
+from hard_dev import DEV
+from hard_heldout import HELD_OUT, HardBrief
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "matching" / "classifier" / "corpus" / "briefs.jsonl"
+# The hard sets are written next to the corpus: dev.jsonl (tuning) and heldout.jsonl
+# (evaluation only). Neither is ever training data.
+HARD_SETS = (("dev", DEV), ("heldout", HELD_OUT))
+KINDS = (
+    "against_keywords",
+    "long_noisy",
+    "terse",
+    "imperfect_english",
+    "checklist_only",
+    "ownership_over_time",
+    "fine_tuning_trap",
+)
+CODES = {
+    "G": "general_model_sufficient",
+    "M": "model_is_moat",
+    "D": "has_training_data",
+    "R": "needs_continuous_retraining",
+    "W": "needs_value_within_weeks",
+}
 
 # Which answer each role's client would usually give. Weak keys sometimes get the
 # "wrong" answer on purpose: real ML projects are often under time pressure too.
@@ -118,6 +139,46 @@ def compose(role: str, rng: random.Random) -> tuple[str, str, list[str]]:
     return title, desc, list(dict.fromkeys(skills))
 
 
+def answers(codes: str) -> dict[str, bool]:
+    """ "D0 W1" -> {"has_training_data": False, "needs_value_within_weeks": True}."""
+    out: dict[str, bool] = {}
+    for code in codes.split():
+        if len(code) != 2 or code[0] not in CODES or code[1] not in "01":
+            raise SystemExit(f"bad checklist code {code!r}")
+        out[CODES[code[0]]] = code[1] == "1"
+    return out
+
+
+def hard_rows(name: str, briefs: list[HardBrief]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    per_kind: dict[str, int] = {}
+    for kind, role, title, desc, expected, given in briefs:
+        if kind not in KINDS or role not in ("ai", "ml"):
+            raise SystemExit(f"{name}: bad kind or role in {title!r}")
+        per_kind[kind] = per_kind.get(kind, 0) + 1
+        rows.append(
+            {
+                "id": f"{name}-{kind}-{per_kind[kind]:02d}",
+                "source": "handwritten",
+                "kind": kind,
+                "title": title,
+                "description": desc,
+                "required_skills": [],
+                "checklist": answers(given),
+                "expected_checklist": answers(expected),
+                "role": "ai_engineer" if role == "ai" else "ml_engineer",
+            }
+        )
+    return rows
+
+
+def write_jsonl(path: Path, rows: list[dict[str, object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def normalise(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
@@ -165,10 +226,19 @@ def main(argv: list[str] | None = None) -> None:
             made += add(role, "composed", title, desc, skills, sample_checklist(role, rng))
 
     rng.shuffle(rows)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_jsonl(args.out, rows)
+    # A hard brief must not also be a training brief, nor sit in both hard sets.
+    seen = {normalise(str(r["description"])) + "{}" for r in rows} | seen
+    for name, hard_briefs in HARD_SETS:
+        hard = hard_rows(name, hard_briefs)
+        for row in hard:
+            # "Decided only by the checklist" pairs share a brief and differ in the answers.
+            key = normalise(str(row["description"])) + json.dumps(row["checklist"])
+            if key in seen:
+                raise SystemExit(f"{name} brief also elsewhere: {row['title']!r}")
+            seen.add(key)
+        write_jsonl(args.out.parent / f"{name}.jsonl", hard)
+        print(f"wrote {len(hard)} {name} briefs to {args.out.parent / f'{name}.jsonl'}")
     counts = {
         f"{role}/{source}": sum(1 for x in rows if x["role"] == role and x["source"] == source)
         for role in TYPICAL

@@ -67,6 +67,32 @@ def test_project_page_shows_brief_role_questions_trade_offs_and_ranked_matches(
     assert "Awaiting review" in page
 
 
+def test_project_page_shows_the_checklist_read_from_the_brief(
+    staff_client: Any, project: Project
+) -> None:
+    # given a project whose brief stated its training data
+    Project.objects.filter(pk=project.pk).update(
+        inferred_checklist={
+            "has_training_data": {
+                "answer": False,
+                "confidence": 0.85,
+                "quote": "nobody ever tagged urgency",
+            },
+            "model_is_moat": {"answer": None, "confidence": 0.0, "quote": ""},
+        }
+    )
+
+    # when staff open the project
+    page = staff_client.get(change_url(project)).content.decode()
+
+    # then the inferred answer is shown with its quote and confidence, unknowns are not
+    assert 'id="inferred-checklist"' in page
+    assert "nobody ever tagged urgency" in page
+    assert "0.85" in page
+    section = page.split('id="inferred-checklist"')[1].split("</ul>")[0]
+    assert "proprietary data" not in section
+
+
 def test_client_written_brief_is_escaped(staff_client: Any, roster: Any) -> None:
     # given a brief and a title that carry markup
     project = matched_project(

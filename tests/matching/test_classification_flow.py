@@ -109,3 +109,37 @@ def test_a_client_sees_no_specialist_email_or_phone(
         assert "email" not in row["specialist"]
         assert "phone" not in row["specialist"]
         assert "@" not in str(row)
+
+
+def test_the_project_shows_the_checklist_read_from_its_brief(
+    client_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given a brief that states its data and its deadline but answers no checklist question
+    api = token_client(client_user)
+    project = _submit(
+        api,
+        django_capture_on_commit_callbacks,
+        title="Urgent tickets first",
+        description=(
+            "Predict which support tickets are urgent. We have last year's tickets but nobody "
+            "ever tagged urgency, and it has to be working in three weeks."
+        ),
+    )
+
+    # then the project carries each inferred answer with its quote, in the list too
+    inferred = project["inferred_checklist"]
+    assert set(inferred) == {
+        "general_model_sufficient",
+        "model_is_moat",
+        "has_training_data",
+        "needs_continuous_retraining",
+        "needs_value_within_weeks",
+    }
+    assert inferred["has_training_data"]["answer"] is False
+    assert inferred["has_training_data"]["quote"] == "nobody ever tagged urgency"
+    assert 0 < inferred["has_training_data"]["confidence"] <= 1
+    assert inferred["model_is_moat"] == {"answer": None, "confidence": 0.0, "quote": ""}
+    asked = {q["key"] for q in project["clarifying_questions"]}
+    assert not asked & {"has_training_data", "needs_value_within_weeks"}
+    listed = api.get("/api/v1/projects/").json()["results"]
+    assert listed[0]["inferred_checklist"] == inferred
