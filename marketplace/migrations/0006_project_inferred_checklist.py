@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0004_project_read_version'),
+        ('marketplace', '0005_project_latest_run'),
     ]
 
     operations = [
