@@ -47,7 +47,7 @@ from marketplace.services.specialists import (
 )
 from matching.services.embeddings import specialists_embed_enqueue
 from matching.services.read_versions import specialist_reads_changed
-from matching.services.runs import specialists_changed
+from matching.services.rematch import specialists_changed
 
 IMPORT_BATCH_SIZE = 2_000
 # Records per piece of work handed to a worker process.
