@@ -29,7 +29,8 @@ from matching.ranking.sql import OverlapTable
 from matching.relevance.concepts import BriefNeed
 from matching.relevance.vocabulary import DOMAIN
 from matching.scoring import Need, monthly_cost
-from matching.wording import ACCEPTED_BY_CLIENT, explain, staff_override_reason
+from matching.services.rankers import ranker_in_charge
+from matching.wording import ACCEPTED_BY_CLIENT, desk_move_line, explain, staff_override_reason
 from webhooks.services import event_publish
 
 logger = logging.getLogger(__name__)
@@ -134,7 +135,11 @@ def project_match(
         need = project_need(project=project, today=timezone.localdate())
         overlap = overlap_for(project=project, need=need)
         brief = brief_fit(project=project, needs=needs)
+        # The learned re-ranker in charge, if any: it re-orders the window only, and the
+        # run records which ranker and version ordered the list (matching.reranker).
+        in_charge = ranker_in_charge()
         run = MatchRun.objects.create(
+            **in_charge.run_fields,
             project=project,
             trigger=trigger,
             algorithm_version=ALGORITHM_VERSION,
@@ -155,6 +160,7 @@ def project_match(
             pinned_ids=accepted,
             brief=brief,
             overlap=overlap,
+            ranker=in_charge.ranker,
         )
         run.inputs.update(
             relevance_backend=brief.backend,
@@ -162,7 +168,6 @@ def project_match(
             embeddings_pending=ranked.embeddings_pending,
             semantic_used=ranked.semantic_used,
         )
-        run.save(update_fields=["inputs"])
         inhouse = settings.INHOUSE_MONTHLY_COST_USD.get(need.role)
         notes = overlap_notes(
             project=project,
@@ -182,6 +187,8 @@ def project_match(
                 fit=entry.fit,
                 overlap=notes.get(scored.candidate.id),
             )
+            if entry.move is not None:
+                explanation.insert(0, desk_move_line(**entry.move.as_words()))
             if entry.pinned:
                 explanation.insert(0, ACCEPTED_BY_CLIENT)
             matches.append(
@@ -193,6 +200,7 @@ def project_match(
                     score=round(scored.total, 6),
                     breakdown={name: round(v, 6) for name, v in scored.breakdown.items()},
                     explanation=explanation,
+                    features=dict(entry.features or {}),
                     monthly_cost=monthly,
                     inhouse_monthly_cost=inhouse,
                     **carried.get(scored.candidate.id, {}),
@@ -216,7 +224,11 @@ def project_match(
         run.finished_at = now
         run.duration_ms = int((time.monotonic() - started) * 1000)
         run.candidate_count = len(matches)
-        run.save(update_fields=["outcome", "finished_at", "duration_ms", "candidate_count"])
+        # One write of the run's result (and of what ranking used): the lookup of the ranker
+        # in charge costs a query, this saves one.
+        run.save(
+            update_fields=["inputs", "outcome", "finished_at", "duration_ms", "candidate_count"]
+        )
         # "matched" even when the list is empty: no_match_reason then says why.
         project.status = Project.Status.MATCHED
         project.status_changed_at = now
