@@ -192,5 +192,6 @@ def test_a_moved_candidate_is_explained_by_what_the_desk_favoured() -> None:
     assert line.startswith("Ranked up (#1 rather than #3 by the weights alone)")
     assert "more working-hours overlap" in line
     down = desk_move_line(**moves[hand[0]].as_words())
-    assert down.startswith("Ranked down") and "more working-hours overlap" in down
+    assert down.startswith("Ranked down")
+    assert "more working-hours overlap" in down
     assert set(CRITERIA) <= set(FEATURES)
