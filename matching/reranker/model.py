@@ -82,11 +82,11 @@ class LinearRanker:
         """
         if not others:
             return []
+        n = len(others)
         contributions = {
-            name: self.coefficients.get(name, 0.0)
-            * (mine.get(name, 0.0) - float(np.mean([o.get(name, 0.0) for o in others])))
+            name: weight * (mine.get(name, 0.0) - sum(o.get(name, 0.0) for o in others) / n)
             for name in FEATURES
-            if name != HAND
+            if name != HAND and (weight := self.coefficients.get(name, 0.0)) > 0
         }
         positive = {k: v for k, v in contributions.items() if v > 0}
         total = sum(positive.values())
@@ -151,7 +151,8 @@ class Move:
 
 
 def _mean(vectors: Sequence[Mapping[str, float]]) -> dict[str, float]:
-    return {name: float(np.mean([v.get(name, 0.0) for v in vectors])) for name in FEATURES}
+    n = len(vectors)
+    return {name: sum(v.get(name, 0.0) for v in vectors) / n for name in FEATURES}
 
 
 def window_moves(
