@@ -373,6 +373,11 @@ MATCHING_WEIGHTS = {
     "timezone": 0.10,
 }
 MATCHING_TOP_K = env_int("MATCHING_TOP_K", 20)
+# The learned re-ranker (`manage.py trainranker`): it takes over from the hand
+# weights only with decisions on at least this many projects, and only when its
+# held-out NDCG@5 beats theirs by at least this margin (and clear of noise).
+RANKER_MIN_PROJECTS = env_int("RANKER_MIN_PROJECTS", 30)
+RANKER_MIN_NDCG_GAIN = float(env_str("RANKER_MIN_NDCG_GAIN", "0.02"))
 # The budget score falls from 1 at the client's budget to 0 at this fraction
 # above it (0.5: a $35 budget scores $52.50/h as 0); rates beyond are not listed.
 MATCHING_BUDGET_FALLOFF = Decimal("0.5")

@@ -2,6 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+# MatchRun.ranker of a list ordered by the hand-set MATCHING_WEIGHTS alone.
+HAND_WEIGHTS = "hand-weights"
+
 
 class MatchRun(models.Model):
     """One run of classification and ranking for a project; every run is kept."""
@@ -39,6 +42,15 @@ class MatchRun(models.Model):
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    # Which ranker ordered the list: the hand weights, or a learned model's version.
+    ranker = models.CharField(max_length=64, default=HAND_WEIGHTS)
+    ranker_model = models.ForeignKey(
+        "matching.RankerModel",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="runs",
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -73,6 +85,9 @@ class Match(models.Model):
     score = models.FloatField()
     breakdown = models.JSONField(default=dict)
     explanation = models.JSONField(default=list)
+    # What the re-ranker read of this match when it was listed (matching.reranker.features),
+    # so that decisions on it can be learned from later.
+    features = models.JSONField(default=dict, blank=True)
     monthly_cost = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     inhouse_monthly_cost = models.DecimalField(
         max_digits=10, decimal_places=2, null=True, blank=True
@@ -165,3 +180,41 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_label or self.actor_id}: {self.get_action_display()}"
+
+
+class RankerModel(models.Model):
+    """A version of the learned re-ranker: coefficients, held-out figures, whether it is on.
+
+    At most one is active; with none active the hand weights order every list.
+    """
+
+    KIND_PAIRWISE = "pairwise-logistic"
+
+    version = models.PositiveIntegerField(unique=True)
+    kind = models.CharField(max_length=32, default=KIND_PAIRWISE)
+    coefficients = models.JSONField(default=dict)
+    metrics = models.JSONField(default=dict)
+    # What the activation rule said when it was trained (why it is, or is not, on).
+    verdict = models.TextField(blank=True)
+    passed_rule = models.BooleanField(default=False)
+    active = models.BooleanField(default=False)
+    trained_at = models.DateTimeField(auto_now_add=True)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    activated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["active"], condition=Q(active=True), name="rankermodel_one_active"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}{' (active)' if self.active else ''}"
+
+    @property
+    def label(self) -> str:
+        return f"learned-v{self.version}"

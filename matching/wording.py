@@ -196,6 +196,41 @@ def explain(
     return reasons
 
 
+# What the desk's past decisions favoured, by the re-ranker's figure
+# (matching.reranker.features); the hand total is never named.
+DESK_FAVOURED = {
+    "tier": "the exact role the project needs",
+    "budget": "rates within the budget",
+    "start": "specialists free by the start date",
+    "skills": "more of the required skills",
+    "relevance": "a closer fit to the brief",
+    "timezone": "more working-hours overlap",
+    "concept": "a closer domain fit",
+    "lexical": "profiles that use the brief's own words",
+    "semantic": "experience that reads close to the brief",
+    "headroom": "lower rates",
+    "earliness": "earlier availability",
+    "overlap": "more working-hours overlap",
+}
+
+
+def desk_move_line(*, rank: int, hand_rank: int, favoured: Sequence[str]) -> str:
+    """Why a learned ranker placed a match elsewhere than the hand weights would have."""
+    phrases = list(dict.fromkeys(DESK_FAVOURED[f] for f in favoured if f in DESK_FAVOURED))
+    what = " and ".join(phrases)
+    placed = f"#{rank} rather than #{hand_rank} by the weights alone"
+    if rank < hand_rank:
+        if not what:
+            return f"Ranked up ({placed}) by what the desk's past decisions have favoured"
+        return f"Ranked up ({placed}): the desk's past decisions have favoured {what}"
+    if not what:
+        return f"Ranked down ({placed}) by what the desk's past decisions have favoured"
+    return (
+        f"Ranked down ({placed}): the desk's past decisions have favoured {what}, "
+        "which the matches now above offer more of"
+    )
+
+
 def staff_override_reason(*, role_display: str, reason: str) -> str:
     """The rationale line a staff override of the role need puts first."""
     return f"Our staff set this project's need to {role_display}" + (

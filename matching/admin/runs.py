@@ -36,9 +36,10 @@ class MatchRunAdmin(ReadOnlyAdmin):
         "candidate_count",
         "duration_ms",
         "algorithm_version",
+        "ranker",
         "started_at",
     ]
-    list_filter = ["outcome", "trigger"]
+    list_filter = ["outcome", "trigger", "ranker"]
     list_select_related = ["project"]
     search_fields = ["project__title"]
 

@@ -25,6 +25,8 @@ from marketplace.models import Specialist
 from matching.ranking.fit import BriefFit, WindowFit, fit_window
 from matching.ranking.sql import RESULT_COLUMNS, OverlapTable, ranking_sql
 from matching.relevance.scorer import Relevance
+from matching.reranker.features import feature_vector
+from matching.reranker.model import LinearRanker, Move, window_moves
 from matching.scoring import Candidate, Need, Scored, ScoringParams, is_listable, score
 
 logger = logging.getLogger(__name__)
@@ -48,6 +50,10 @@ class Ranked:
     # Kept on the list whatever the score: the client accepted them for this project.
     pinned: bool = False
     fit: Relevance | None = None
+    # What the re-ranker reads of the match (stored with it, for learning later).
+    features: Mapping[str, float] | None = None
+    # Set when a learned ranker placed it elsewhere than the hand weights would have.
+    move: Move | None = None
 
 
 @dataclass(frozen=True)
@@ -115,8 +121,12 @@ def rank_specialists(
     pinned_ids: Collection[int] = (),
     brief: BriefFit | None = None,
     overlap: OverlapTable | None = None,
+    ranker: LinearRanker | None = None,
 ) -> RankedList:
-    """The best ``top_k`` listable specialists, best first, plus any pinned ones."""
+    """The best ``top_k`` listable specialists, best first, plus any pinned ones.
+
+    With a learned ``ranker`` the window (never more) is re-ordered by it.
+    """
     size = window_size(top_k)
     sql, sql_params = ranking_sql(
         need=need, params=params, limit=size + WINDOW_MARGIN, overlap=overlap
@@ -157,6 +167,23 @@ def rank_specialists(
     ordered = sorted(
         _rescore(window, need=need, params=params, fit=fit.by_id), key=lambda s: s.sort_key
     )
+    features = {
+        s.candidate.id: feature_vector(
+            scored=s, need=need, params=params, fit=fit.by_id.get(s.candidate.id)
+        )
+        for s in ordered
+    }
+    moves: Mapping[int, Move] = {}
+    if ranker is not None:
+        hand_ids = [s.candidate.id for s in ordered]
+        ordered = sorted(ordered, key=lambda s: ranker.window_key(s, features[s.candidate.id]))
+        moves = window_moves(
+            ranker=ranker,
+            hand=hand_ids,
+            learned=[s.candidate.id for s in ordered],
+            features=features,
+            listed=top_k,
+        )
     top = ordered[:top_k]
     listed = {s.candidate.id for s in top}
     top += [s for s in ordered if s.candidate.id in pinned and s.candidate.id not in listed]
@@ -167,6 +194,8 @@ def rank_specialists(
                 rank=rank,
                 pinned=s.candidate.id in pinned,
                 fit=fit.by_id.get(s.candidate.id),
+                features=features[s.candidate.id],
+                move=moves.get(s.candidate.id),
             )
             for rank, s in enumerate(top, start=1)
         ],

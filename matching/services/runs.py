@@ -29,8 +29,9 @@ from matching.ranking.sql import OverlapTable
 from matching.relevance.concepts import BriefNeed
 from matching.relevance.vocabulary import DOMAIN
 from matching.scoring import Need, ScoringParams, monthly_cost
+from matching.services.rankers import InCharge, ranker_in_charge
 from matching.services.rematch import rematch_marker_clear
-from matching.wording import ACCEPTED_BY_CLIENT, explain, staff_override_reason
+from matching.wording import ACCEPTED_BY_CLIENT, desk_move_line, explain, staff_override_reason
 from webhooks.services import event_publish
 
 logger = logging.getLogger(__name__)
@@ -115,6 +116,9 @@ class _RunPlan:
     overlap: OverlapTable | None
     brief: BriefFit
     top_k: int
+    # The learned re-ranker in charge, if any: it re-orders the window only, and the
+    # run records which ranker and version ordered the list (matching.reranker).
+    in_charge: InCharge
 
 
 def project_match(
@@ -188,11 +192,13 @@ def _run_plan(*, project: Project) -> _RunPlan:
         overlap=overlap,
         brief=brief_fit(project=project, needs=needs),
         top_k=settings.MATCHING_TOP_K,
+        in_charge=ranker_in_charge(),
     )
 
 
 def _match_run_open(*, project: Project, plan: _RunPlan, trigger: str) -> MatchRun:
     return MatchRun.objects.create(
+        **plan.in_charge.run_fields,
         project=project,
         trigger=trigger,
         algorithm_version=ALGORITHM_VERSION,
@@ -218,6 +224,7 @@ def _matches_rank(*, project: Project, plan: _RunPlan, run: MatchRun) -> list[Ma
         pinned_ids=accepted,
         brief=plan.brief,
         overlap=plan.overlap,
+        ranker=plan.in_charge.ranker,
     )
     run.inputs.update(
         relevance_backend=plan.brief.backend,
@@ -225,7 +232,6 @@ def _matches_rank(*, project: Project, plan: _RunPlan, run: MatchRun) -> list[Ma
         embeddings_pending=ranked.embeddings_pending,
         semantic_used=ranked.semantic_used,
     )
-    run.save(update_fields=["inputs"])
     inhouse = settings.INHOUSE_MONTHLY_COST_USD.get(need.role)
     notes = overlap_notes(
         project=project,
@@ -245,6 +251,8 @@ def _matches_rank(*, project: Project, plan: _RunPlan, run: MatchRun) -> list[Ma
             fit=entry.fit,
             overlap=notes.get(scored.candidate.id),
         )
+        if entry.move is not None:
+            explanation.insert(0, desk_move_line(**entry.move.as_words()))
         if entry.pinned:
             explanation.insert(0, ACCEPTED_BY_CLIENT)
         matches.append(
@@ -256,6 +264,7 @@ def _matches_rank(*, project: Project, plan: _RunPlan, run: MatchRun) -> list[Ma
                 score=round(scored.total, 6),
                 breakdown={name: round(v, 6) for name, v in scored.breakdown.items()},
                 explanation=explanation,
+                features=dict(entry.features or {}),
                 monthly_cost=monthly,
                 inhouse_monthly_cost=inhouse,
                 **carried.get(scored.candidate.id, {}),
@@ -293,7 +302,9 @@ def _project_matched(
     run.finished_at = now
     run.duration_ms = int((time.monotonic() - started) * 1000)
     run.candidate_count = len(matches)
-    run.save(update_fields=["outcome", "finished_at", "duration_ms", "candidate_count"])
+    # One write of the run's result (and of what ranking used, set in _matches_rank):
+    # the lookup of the ranker in charge costs a query, this saves one.
+    run.save(update_fields=["inputs", "outcome", "finished_at", "duration_ms", "candidate_count"])
     # "matched" even when the list is empty: no_match_reason then says why.
     project.status = Project.Status.MATCHED
     project.status_changed_at = now
