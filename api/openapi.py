@@ -20,6 +20,7 @@ ERROR_DESCRIPTIONS = {
     401: "No credentials, or credentials that are invalid, revoked or expired.",
     403: "The caller may not use this operation.",
     404: "Not found, or owned by another organization.",
+    406: "The `Accept` header (or `?format=`) excludes `application/json`, the only type served.",
     409: "Conflicts with the current state of the resource.",
     413: "The request body is larger than the limit.",
     415: "The body is not `application/json`.",
@@ -49,7 +50,7 @@ IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
 
 class MarketplaceAutoSchema(AutoSchema):
     def _error_statuses(self) -> list[int]:
-        statuses = [429]
+        statuses = [406, 429]
         if not all(isinstance(p, AllowAny) for p in self.view.get_permissions()):
             statuses += [401, 403]
         if "{" in self.path:
