@@ -14,6 +14,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.permissions import AllowAny
 
 from api.exceptions import ErrorSerializer
+from api.serializers import StrictInputSerializer
 
 ERROR_DESCRIPTIONS = {
     400: "Invalid input: `fields` names each bad field, header or query parameter.",
@@ -60,6 +61,15 @@ class MarketplaceAutoSchema(AutoSchema):
         if self.method == "POST" and getattr(self.view, "idempotent", False):
             statuses.append(422)
         return sorted(statuses)
+
+    def _map_serializer(
+        self, serializer: Any, direction: Any, bypass_extensions: bool = False
+    ) -> Any:
+        schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        if direction == "request" and isinstance(serializer, StrictInputSerializer):
+            # A strict serializer refuses unknown fields with a 400: say so.
+            schema["additionalProperties"] = False
+        return schema
 
     def _get_response_bodies(self, direction: Any = "response") -> Any:
         responses = super()._get_response_bodies(direction)

@@ -1,8 +1,9 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView
 
 from accounts.apis import TokenLoginApi
+from api.converters import ObjectIdConverter
 from api.docs import ApiDocsView
 from marketplace.apis import (
     ProjectDetailApi,
@@ -14,34 +15,36 @@ from marketplace.health import health
 from matching.apis import MatchAcceptApi, MatchDeclineApi, ProjectMatchListApi
 from webhooks.apis import WebhookEndpointDetailApi, WebhookEndpointListCreateApi
 
+register_converter(ObjectIdConverter, "id")
+
 api_v1 = [
     path("auth/token/", TokenLoginApi.as_view(), name="auth-token"),
     path("projects/", ProjectListCreateApi.as_view(), name="project-list"),
-    path("projects/<int:project_id>/", ProjectDetailApi.as_view(), name="project-detail"),
+    path("projects/<id:project_id>/", ProjectDetailApi.as_view(), name="project-detail"),
     path(
-        "projects/<int:project_id>/matches/",
+        "projects/<id:project_id>/matches/",
         ProjectMatchListApi.as_view(),
         name="project-matches",
     ),
     path(
-        "projects/<int:project_id>/matches/<int:match_id>/accept/",
+        "projects/<id:project_id>/matches/<id:match_id>/accept/",
         MatchAcceptApi.as_view(),
         name="match-accept",
     ),
     path(
-        "projects/<int:project_id>/matches/<int:match_id>/decline/",
+        "projects/<id:project_id>/matches/<id:match_id>/decline/",
         MatchDeclineApi.as_view(),
         name="match-decline",
     ),
     path("specialists/", SpecialistListCreateApi.as_view(), name="specialist-list"),
     path(
-        "specialists/<int:specialist_id>/",
+        "specialists/<id:specialist_id>/",
         SpecialistDetailApi.as_view(),
         name="specialist-detail",
     ),
     path("webhooks/", WebhookEndpointListCreateApi.as_view(), name="webhook-list"),
     path(
-        "webhooks/<int:endpoint_id>/",
+        "webhooks/<id:endpoint_id>/",
         WebhookEndpointDetailApi.as_view(),
         name="webhook-detail",
     ),
