@@ -14,12 +14,14 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.permissions import AllowAny
 
 from api.exceptions import ErrorSerializer
+from api.serializers import StrictInputSerializer
 
 ERROR_DESCRIPTIONS = {
     400: "Invalid input: `fields` names each bad field, header or query parameter.",
     401: "No credentials, or credentials that are invalid, revoked or expired.",
     403: "The caller may not use this operation.",
     404: "Not found, or owned by another organization.",
+    406: "The `Accept` header (or `?format=`) excludes `application/json`, the only type served.",
     409: "Conflicts with the current state of the resource.",
     413: "The request body is larger than the limit.",
     415: "The body is not `application/json`.",
@@ -49,7 +51,7 @@ IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
 
 class MarketplaceAutoSchema(AutoSchema):
     def _error_statuses(self) -> list[int]:
-        statuses = [429]
+        statuses = [406, 429]
         if not all(isinstance(p, AllowAny) for p in self.view.get_permissions()):
             statuses += [401, 403]
         if "{" in self.path:
@@ -59,6 +61,15 @@ class MarketplaceAutoSchema(AutoSchema):
         if self.method == "POST" and getattr(self.view, "idempotent", False):
             statuses.append(422)
         return sorted(statuses)
+
+    def _map_serializer(
+        self, serializer: Any, direction: Any, bypass_extensions: bool = False
+    ) -> Any:
+        schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        if direction == "request" and isinstance(serializer, StrictInputSerializer):
+            # A strict serializer refuses unknown fields with a 400: say so.
+            schema["additionalProperties"] = False
+        return schema
 
     def _get_response_bodies(self, direction: Any = "response") -> Any:
         responses = super()._get_response_bodies(direction)

@@ -28,6 +28,61 @@ def earliest_allowed_start() -> date:
     return (timezone.now() - _EARLIEST_UTC_OFFSET).date()
 
 
+# What the OpenAPI document states of these fields, as exactly as a pattern can.
+# A USD rate: > 0 and <= 1000, at most two decimals (a number is accepted too).
+USD_RATE_SCHEMA = {
+    "type": "string",
+    "format": "decimal",
+    "pattern": r"^(?:0\.(?:0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,2}(?:\.[0-9]{1,2})?|1000(?:\.00?)?)$",
+}
+# 0-8 hours, at most one decimal.
+OVERLAP_HOURS_SCHEMA = {
+    "type": "string",
+    "format": "decimal",
+    "pattern": r"^(?:[0-7](?:\.[0-9])?|8(?:\.0)?)$",
+}
+# "HH:MM-HH:MM"; 24:00 may end a window. (Start and end must differ: the description says so.)
+WORKING_HOURS_PATTERN = (
+    r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]-(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+)
+# A calendar date of this century's first decades; the field's own rule (not in
+# the past, not too far ahead) is in its description.
+DATE_SCHEMA = {
+    "type": "string",
+    "format": "date",
+    "pattern": r"^20[0-3][0-9]-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])$",
+}
+
+
+# Subclasses carry the schema: a serializer deep-copies its fields, which would
+# drop an annotation set on one field instance.
+@extend_schema_field(USD_RATE_SCHEMA)
+class UsdRateField(serializers.DecimalField):
+    pass
+
+
+@extend_schema_field(OVERLAP_HOURS_SCHEMA)
+class OverlapHoursField(serializers.DecimalField):
+    pass
+
+
+@extend_schema_field(DATE_SCHEMA)
+class CalendarDateField(serializers.DateField):
+    pass
+
+
+@extend_schema_field({"type": "string", "pattern": WORKING_HOURS_PATTERN})
+class WorkingHoursField(StrictCharField):
+    pass
+
+
+@extend_schema_field(
+    {"type": "string", "pattern": WORKING_HOURS_PATTERN.replace("^", "^(?:$|", 1) + ")"}
+)
+class OptionalWorkingHoursField(StrictCharField):
+    """Working hours, or blank for the default."""
+
+
 class ChecklistSerializer(StrictInputSerializer):
     general_model_sufficient = serializers.BooleanField(
         allow_null=True,
@@ -85,14 +140,14 @@ class ProjectInputSerializer(StrictInputSerializer):
 
     title = StrictCharField(max_length=200, min_length=1)
     description = StrictCharField(max_length=20_000, min_length=20)
-    hourly_budget_max = serializers.DecimalField(
+    hourly_budget_max = UsdRateField(
         max_digits=7,
         decimal_places=2,
         min_value=Decimal("0.01"),
         max_value=Decimal(vocabulary.HOURLY_RATE_MAX_USD),
         help_text="USD per hour: a decimal string or a number, > 0 and ≤ 1000.",
     )
-    desired_start = serializers.DateField(
+    desired_start = CalendarDateField(
         input_formats=["%Y-%m-%d"], help_text="`YYYY-MM-DD`, not in the past."
     )
     hours_per_week = serializers.IntegerField(
@@ -122,16 +177,16 @@ class ProjectInputSerializer(StrictInputSerializer):
             "on daily overlap of working hours; without it, overlap plays no part."
         ),
     )
-    working_hours = StrictCharField(
+    working_hours = OptionalWorkingHoursField(
         max_length=13,
         required=False,
         allow_blank=True,
         help_text=(
             "The client's working day, `HH:MM-HH:MM` local (default `09:00-17:00` when a "
-            "time zone is given). Needs `timezone`."
+            "time zone is given). Needs `timezone`. Start and end differ."
         ),
     )
-    min_overlap_hours = serializers.DecimalField(
+    min_overlap_hours = OverlapHoursField(
         max_digits=3,
         decimal_places=1,
         min_value=Decimal("0"),
@@ -273,13 +328,14 @@ class SpecialistInputSerializer(StrictInputSerializer):
     phone = StrictCharField(max_length=40, required=False, allow_blank=True)
     headline = StrictCharField(max_length=300, required=False, allow_blank=True)
     tier = serializers.ChoiceField(choices=Role.choices)
-    hourly_rate = serializers.DecimalField(
+    hourly_rate = UsdRateField(
         max_digits=7,
         decimal_places=2,
         min_value=Decimal("0.01"),
         max_value=Decimal(vocabulary.HOURLY_RATE_MAX_USD),
+        help_text="USD per hour: a decimal string or a number, > 0 and ≤ 1000.",
     )
-    available_from = serializers.DateField(input_formats=["%Y-%m-%d"])
+    available_from = CalendarDateField(input_formats=["%Y-%m-%d"], help_text="`YYYY-MM-DD`.")
     hours_per_week = serializers.IntegerField(
         min_value=vocabulary.SPECIALIST_HOURS_MIN,
         max_value=vocabulary.SPECIALIST_HOURS_MAX,
@@ -291,10 +347,13 @@ class SpecialistInputSerializer(StrictInputSerializer):
     timezone = StrictCharField(
         max_length=vocabulary.TIME_ZONE_MAX_LENGTH, required=False, help_text="An IANA name."
     )
-    working_hours = StrictCharField(
+    working_hours = WorkingHoursField(
         max_length=13,
         required=False,
-        help_text="`HH:MM-HH:MM` in the specialist's time zone (default `09:00-17:00`).",
+        help_text=(
+            "`HH:MM-HH:MM` in the specialist's time zone (default `09:00-17:00`); "
+            "start and end differ."
+        ),
     )
     bio = StrictCharField(
         max_length=vocabulary.BIO_MAX_LENGTH,

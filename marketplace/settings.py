@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "api.middleware.VaryOnAcceptMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -246,6 +247,12 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # JSON only, with the body-size limit enforced (DRF's parser bypasses Django's).
     "DEFAULT_PARSER_CLASSES": ["api.parsers.BoundedJSONParser"],
+    # JSON out, too: no browsable API (it 500s on views without a serializer_class);
+    # an Accept that excludes JSON is a 406 in the error envelope (api.negotiation).
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.JsonOnlyNegotiation",
+    # OPTIONS names the route and its methods; bodies are in the OpenAPI document.
+    "DEFAULT_METADATA_CLASS": "api.metadata.RouteMetadata",
     "DEFAULT_SCHEMA_CLASS": "api.openapi.MarketplaceAutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["accounts.throttling.CallerRateThrottle"],
@@ -268,6 +275,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Object ids in paths (api.converters): a bounded integer, longer ones are a 404.
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "minimum": 1, "maximum": 10**18 - 1},
+    },
 }
 
 # --- Celery -------------------------------------------------------------------

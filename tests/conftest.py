@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from rest_framework.test import APIClient
+from rest_framework.throttling import SimpleRateThrottle
 
 from marketplace.celery import app as celery_app
 from tests.accounts.factories import OrganizationFactory, UserFactory
@@ -42,6 +43,20 @@ def _isolated_cache(settings: Any, tmp_path: Any) -> None:
             "LOCATION": str(tmp_path),
         }
     }
+
+
+class _EveryScopeUnlimited(dict[str, str]):
+    def __missing__(self, scope: str) -> str:
+        return "1000000/min"
+
+
+@pytest.fixture
+def unthrottled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lift every throttle scope, present or added later, for tests that send hundreds of requests.
+
+    A 429 is the right answer to a flood, but it would hide what the endpoints do.
+    """
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", _EveryScopeUnlimited())
 
 
 @pytest.fixture

@@ -1,114 +1,142 @@
-"""The live OpenAPI schema, fuzzed: no 5xx, and every documented answer matches the schema.
+"""The live OpenAPI schema, fuzzed by schemathesis 4 as a client, a partner and staff.
 
-Seeded and bounded (derandomized, a fixed number of examples per operation,
-all Hypothesis phases), so a failure reproduces and the run stays within a
-couple of minutes on two cores.
+All four phases run: the schema's examples, coverage (boundary values, each
+constraint broken on purpose, methods the schema does not list), fuzzing, and
+stateful sequences that follow the document's OpenAPI links, so an id a POST
+created is what the detail routes get. The checks are ``not_a_server_error``
+and ``response_schema_conformance``; schemathesis' warnings fail the run too,
+"rate limited" (429s hid the logic) among them, all but two not yet clean
+(see ``[warnings]`` below). Throttling is lifted for the run; the throttle has
+tests of its own.
+
+It is the CLI's own run, in this process, against the test server
+(``live_server``) on the test database. Seeded and deterministic, with a
+bounded number of examples per operation, so a failure reproduces and the
+three runs stay within a couple of minutes on two cores.
 """
 
-from collections.abc import Iterator
+from ipaddress import ip_address
+from pathlib import Path
 from typing import Any
 
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, Phase, settings
+from click.testing import CliRunner
 from rest_framework.authtoken.models import Token
-from rest_framework.throttling import SimpleRateThrottle
-from schemathesis.checks import not_a_server_error, response_schema_conformance
+from schemathesis.cli import schemathesis as schemathesis_cli
 
-from marketplace.models import Project
-from matching.tasks import project_match_task
+from accounts.services import partner_key_create
 from tests.accounts.factories import UserFactory
-from tests.marketplace.factories import ProjectFactory, SpecialistFactory
+from tests.marketplace.factories import SpecialistFactory
+from webhooks import url_guard
+from webhooks.tasks import webhook_deliver_task
 
-MAX_EXAMPLES = 30
+MAX_EXAMPLES = 5
+STATEFUL_STEPS = 10
+SEED = 20261202
+
+CONFIG = f"""
+seed = {SEED}
+workers = 1
+request-timeout = 60
+# Every warning fails the run but two, which are not yet clean (see the lead's notes):
+# "missing test data" (detail routes reached mostly with made-up ids) and
+# "validation mismatch" (rules the schema cannot state: dates not in the past,
+# IANA time zones, valid credentials at login).
+[warnings]
+fail-on = [
+    "missing_auth", "base_url_mismatch", "missing_deserializer", "unused_openapi_auth",
+    "unsupported_regex", "method_not_allowed", "unmatched_filter", "unresolvable_reference",
+    "rate_limited", "dictionary_mismatch", "timeout_units",
+]
+
+[generation]
+deterministic = true
+max-examples = {MAX_EXAMPLES}
+
+[phases.stateful]
+max-steps = {STATEFUL_STEPS}
+"""
+
+# What each caller may use; the others answer it 403 by design (tested elsewhere),
+# which schemathesis would rightly report as "missing auth".
+TENANT_OPERATIONS = r"^(auth_token|projects|webhooks)_"
+STAFF_OPERATIONS = r"^(auth_token|specialists|projects_(list|retrieve|matches_list))"
 
 
 @pytest.fixture
-def api_schema(db: None) -> Iterator[Any]:
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
-    from marketplace.wsgi import application
-
-    # Calling the WSGI app directly, as Django's test client does, must not
-    # close the test's database connection at the end of each request (the
-    # test runs inside a transaction, which Django would take for stale).
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield schemathesis.from_wsgi("/api/schema/", application)
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
-def _require_compatible_hypothesis() -> None:
-    # hypothesis 6.170.9+ changed a private API that hypothesis-jsonschema 0.23
-    # (schemathesis 3.39's generator) uses; pyproject pins below it.
-    from hypothesis.internal.conjecture.utils import many
-
-    if not hasattr(many, "more"):
-        pytest.skip(
-            "installed hypothesis is too new for hypothesis-jsonschema 0.23 "
-            "(pyproject pins hypothesis<6.170.9; reinstall with `make setup`)"
-        )
-
-
-@pytest.fixture
-def client_token(db: None) -> Iterator[str]:
-    _require_compatible_hypothesis()
-    # A client with a matched project, so that detail and match endpoints
-    # have something real to return for the ids the fuzzer may hit.
-    user = UserFactory()
-    for tier in ("ai_engineer", "ml_engineer"):
+def roster(transactional_db: None) -> None:
+    # Specialists of both tiers, so that a project the fuzzer submits gets matches.
+    for tier in ("ai_engineer", "ml_engineer", "ai_engineer", "ml_engineer"):
         SpecialistFactory(tier=tier)
-    for _ in range(3):
-        project = ProjectFactory(organization=user.organization)
-        project_match_task.delay(project_id=project.pk, inputs_version=project.inputs_version)
-    # The fuzzer sends hundreds of requests a minute on one token; the
-    # throttle's 429 is right but would hide what the endpoints do.
-    original = SimpleRateThrottle.THROTTLE_RATES
-    SimpleRateThrottle.THROTTLE_RATES = {"caller": "100000/min", "anon": "100000/min"}
-    yield Token.objects.create(user=user).key
-    SimpleRateThrottle.THROTTLE_RATES = original
 
 
-def _project_ids(token: str) -> list[int]:
-    organization = Token.objects.get(key=token).user.organization
-    return list(Project.objects.filter(organization=organization).values_list("pk", flat=True))
+def _run_schemathesis(
+    live_server: Any, tmp_path: Path, *, authorization: str, operations: str
+) -> tuple[int, str]:
+    config = tmp_path / "schemathesis.toml"
+    config.write_text(CONFIG)
+    result = CliRunner().invoke(
+        schemathesis_cli,
+        [
+            "--config-file",
+            str(config),
+            "run",
+            f"{live_server.url}/api/schema/?format=json",
+            "--url",
+            live_server.url,
+            "--phases",
+            "examples,coverage,fuzzing,stateful",
+            "--checks",
+            "not_a_server_error,response_schema_conformance",
+            "--header",
+            f"Authorization: {authorization}",
+            "--include-operation-id-regex",
+            operations,
+            "--no-color",
+        ],
+        catch_exceptions=False,
+    )
+    return result.exit_code, result.output
 
 
-schema = schemathesis.from_pytest_fixture("api_schema")
+def _client_token() -> str:
+    return Token.objects.create(user=UserFactory()).key
 
 
-@schema.parametrize()
-@settings(
-    max_examples=MAX_EXAMPLES,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    phases=list(Phase),
-    suppress_health_check=list(HealthCheck),
-)
-def test_api_never_errors_and_matches_its_schema(case: Any, client_token: str) -> None:
-    response = case.call_wsgi(headers={"Authorization": f"Token {client_token}"})
-    case.validate_response(response, checks=(not_a_server_error, response_schema_conformance))
+def _staff_token() -> str:
+    staff = UserFactory(organization=None, role="staff", is_staff=True, is_superuser=True)
+    return Token.objects.create(user=staff).key
 
 
 @pytest.mark.parametrize(
-    "path",
-    [
-        "/api/v1/projects/",
-        "/api/v1/projects/{project_id}/",
-        "/api/v1/projects/{project_id}/matches/",
-    ],
+    ("caller", "operations"),
+    [("client", TENANT_OPERATIONS), ("partner", TENANT_OPERATIONS), ("staff", STAFF_OPERATIONS)],
 )
-def test_seeded_project_answers_match_the_schema(
-    api_schema: Any, client_token: str, path: str
+def test_api_never_errors_and_matches_its_schema(
+    live_server: Any,
+    roster: None,
+    unthrottled: None,
+    settings: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caller: str,
+    operations: str,
 ) -> None:
-    # Random ids almost always miss (404); check the real, matched ones too.
-    operation = api_schema[path]["GET"]
-    for project_id in _project_ids(client_token):
-        params = {"project_id": project_id} if "{project_id}" in path else {}
-        case = operation.make_case(path_parameters=params)
-        response = case.call_wsgi(headers={"Authorization": f"Token {client_token}"})
-        assert response.status_code == 200
-        case.validate_response(response, checks=(not_a_server_error, response_schema_conformance))
+    # The fuzzer registers webhook URLs it makes up: every host "resolves" to
+    # loopback, allowed here, and no delivery is ever sent (nothing leaves the machine).
+    settings.WEBHOOK_ALLOW_PRIVATE = True
+    monkeypatch.setattr(url_guard, "resolve", lambda host, port: [ip_address("127.0.0.1")])
+    monkeypatch.setattr(webhook_deliver_task, "apply_async", lambda *args, **kwargs: None)
+    if caller == "client":
+        authorization = f"Token {_client_token()}"
+    elif caller == "partner":
+        authorization = f"Api-Key {partner_key_create(partner_name='Fuzz partner').key}"
+    else:
+        authorization = f"Token {_staff_token()}"
+
+    code, output = _run_schemathesis(
+        live_server, tmp_path, authorization=authorization, operations=operations
+    )
+
+    assert code == 0, output
+    assert "Rate limited" not in output, output
