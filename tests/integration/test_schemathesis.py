@@ -5,8 +5,8 @@ constraint broken on purpose, methods the schema does not list), fuzzing, and
 stateful sequences that follow the document's OpenAPI links, so an id a POST
 created is what the detail routes get. The checks are ``not_a_server_error``
 and ``response_schema_conformance``; schemathesis' warnings fail the run too,
-"rate limited" (429s hid the logic) among them, all but two not yet clean
-(see ``[warnings]`` below). Throttling is lifted for the run; the throttle has
+"rate limited" (429s hid the logic) among them, all but two that are not
+clean yet (see ``[warnings]`` below). Throttling is lifted for the run; the throttle has
 tests of its own.
 
 It is the CLI's own run, in this process, against the test server
@@ -38,7 +38,7 @@ CONFIG = f"""
 seed = {SEED}
 workers = 1
 request-timeout = 60
-# Every warning fails the run but two, which are not yet clean (see the lead's notes):
+# Every warning fails the run but two, which are not clean yet:
 # "missing test data" (detail routes reached mostly with made-up ids) and
 # "validation mismatch" (rules the schema cannot state: dates not in the past,
 # IANA time zones, valid credentials at login).
