@@ -21,8 +21,9 @@ from .checklist import (
     normalise_answers,
     weigh,
 )
+from .cues import LABELLED
 from .inference import CONFIDENT_INFERENCE as CONFIDENT
-from .inference import LABELLED, BriefReading, TrapHit, merged_answers, read_brief
+from .inference import BriefReading, TrapHit, merged_answers, read_brief
 from .text_model import TextEvidence, TextModel, get_model
 
 # Inputs are coerced to text and cut before anything else so a pathological caller (a

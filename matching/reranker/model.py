@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.optimize import minimize
-from scipy.special import expit
 
 from matching.reranker.features import EXTRAS, FEATURES, HAND
 from matching.reranker.labels import Shown
@@ -119,6 +117,10 @@ def fit_pairwise(
     constant = scale < 1e-9
     scale[constant] = 1.0
     z = diffs / scale
+
+    # Imported here: ranking (and so web processes) reads fitted coefficients only.
+    from scipy.optimize import minimize
+    from scipy.special import expit
 
     def loss(beta: np.ndarray) -> tuple[float, np.ndarray]:
         margin = z @ beta

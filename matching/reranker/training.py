@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.model_selection import KFold
 
 from matching.relevance.evaluation import ndcg
 from matching.reranker.labels import Group, Shown, preference_pairs
@@ -116,6 +115,8 @@ def evaluate(groups: Sequence[Group], rule: TrainingRule) -> Evaluation:
     n_folds = min(rule.folds, len(gradable))
     per_project: dict[int, tuple[float, float, float, float]] = {}
     if n_folds >= 2:
+        from sklearn.model_selection import KFold  # training only, never in web processes
+
         splitter = KFold(n_splits=n_folds, shuffle=True, random_state=0)
         for _train_idx, test_idx in splitter.split(gradable):
             held_out = {gradable[i].project_id for i in test_idx}
