@@ -20,6 +20,7 @@ from rest_framework.response import Response
 
 from accounts.models import Organization
 from api.exceptions import Conflict, UnprocessableEntity
+from api.parsers import TOO_DEEP
 from marketplace.models import IdempotencyKey
 
 HEADER = "Idempotency-Key"
@@ -48,7 +49,7 @@ def request_fingerprint(request: Request) -> str:
     try:
         body = json.dumps(request.data, sort_keys=True, separators=(",", ":"), default=str)
     except RecursionError:
-        raise exceptions.ParseError("JSON parse error - nested too deeply.") from None
+        raise exceptions.ParseError(TOO_DEEP) from None
     return hashlib.sha256(f"{request.method}\n{request.path}\n{body}".encode()).hexdigest()
 
 
