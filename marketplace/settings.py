@@ -404,6 +404,9 @@ MATCHING_POSTPONE_MAX_SECONDS = env_int("MATCHING_POSTPONE_MAX_SECONDS", 8)
 
 WEBHOOK_ALLOW_PRIVATE = env_bool("WEBHOOK_ALLOW_PRIVATE", False)
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+# A webhook host that takes longer than this to resolve is refused (at
+# registration, in the web request) or the attempt fails (at delivery).
+WEBHOOK_DNS_TIMEOUT_SECONDS = env_int("WEBHOOK_DNS_TIMEOUT_SECONDS", 3)
 WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 12)
 # Picks up deliveries whose retry task was lost (a broker restart, a dead worker).
 CELERY_BEAT_SCHEDULE["webhooks-deliver-due"] = {
