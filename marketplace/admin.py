@@ -212,6 +212,10 @@ class IdempotencyKeyAdmin(admin.ModelAdmin):
     list_display = ["key", "organization", "method", "path", "response_status", "created_at"]
     list_select_related = ["organization"]
     search_fields = ["key", "organization__name"]
+    # The stored response is what a replay answers, a caller's data: staff see
+    # that a key was used and how it was answered, not what it returned.
+    fields = ["key", "organization", "method", "path", "response_status", "created_at"]
+    readonly_fields = fields
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
