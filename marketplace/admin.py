@@ -207,15 +207,17 @@ class SpecialistAdmin(admin.ModelAdmin):
         )
 
 
+_IDEMPOTENCY_KEY_FIELDS = ("key", "organization", "method", "path", "response_status", "created_at")
+
+
 @admin.register(IdempotencyKey)
 class IdempotencyKeyAdmin(admin.ModelAdmin):
-    list_display = ["key", "organization", "method", "path", "response_status", "created_at"]
+    list_display = _IDEMPOTENCY_KEY_FIELDS
     list_select_related = ["organization"]
     search_fields = ["key", "organization__name"]
     # The stored response is what a replay answers, a caller's data: staff see
     # that a key was used and how it was answered, not what it returned.
-    fields = ["key", "organization", "method", "path", "response_status", "created_at"]
-    readonly_fields = fields
+    fields = readonly_fields = _IDEMPOTENCY_KEY_FIELDS
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
