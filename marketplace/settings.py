@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "rest_framework_api_key",
     "django_filters",
     "drf_spectacular",
+    "axes",
     "accounts",
     "marketplace.apps.MarketplaceConfig",
     "matching",
@@ -116,6 +117,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out admin login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -203,6 +206,28 @@ AUTH_PASSWORD_VALIDATORS = [
 # its user, token or key changes; see accounts.credentials_cache).
 AUTH_CACHE_SECONDS = env_int("AUTH_CACHE_SECONDS", 30)
 API_KEY_CUSTOM_HEADER = None  # partners send "Authorization: Api-Key <key>"
+# A client token works this long after it was issued (0: for ever); logging in
+# (or createclient) after that issues a new one.
+CLIENT_TOKEN_LIFETIME_DAYS = env_int("CLIENT_TOKEN_LIFETIME_DAYS", 90)
+
+# Guessing (see accounts.lockout). Failed password logins, on the API and in
+# the admin, lock out for a while (django-axes) the username (so that rotating
+# addresses buys nothing) and the client address (so that trying one password
+# on many usernames does not either); refused tokens and keys are counted per
+# client address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
+# Failures are kept (Axes > access attempts in the admin); successful logins
+# are not, or every token login would write a row.
+AXES_DISABLE_ACCESS_LOG = True
+AUTH_FAILURES_PER_MINUTE = env_int("AUTH_FAILURES_PER_MINUTE", 30)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -251,6 +276,10 @@ REST_FRAMEWORK = {
         "anon": env_str("API_ANON_THROTTLE_RATE", "60/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # How many proxies of ours sit in front and append to X-Forwarded-For; 0
+    # (default): throttles key on REMOTE_ADDR and ignore the header, which any
+    # caller can set.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
 
 SPECTACULAR_SETTINGS = {
