@@ -23,6 +23,23 @@ from matching import working_hours as wh
 _EARLIEST_UTC_OFFSET = timedelta(hours=12)
 
 
+# What a client reads in ``failure_reason``. The stored reason is for staff and
+# may carry an exception's text (internals); clients see it only when it is one
+# of the plain reasons the recovery service writes (matching.services.recovery),
+# and otherwise this. The detail stays in the admin, the failed run and the log.
+UNEXPECTED_FAILURE = (
+    "Matching failed because of an unexpected problem on our side; staff have the details "
+    "and can run it again."
+)
+_PLAIN_FAILURE_PREFIX = "Matching did not complete after "
+
+
+def client_failure_reason(reason: str) -> str:
+    if not reason or reason.startswith(_PLAIN_FAILURE_PREFIX):
+        return reason
+    return UNEXPECTED_FAILURE
+
+
 def earliest_allowed_start() -> date:
     return (timezone.now() - _EARLIEST_UTC_OFFSET).date()
 
@@ -158,6 +175,9 @@ class ProjectInputSerializer(StrictInputSerializer):
 class ProjectOutputSerializer(serializers.ModelSerializer):
     checklist = serializers.SerializerMethodField()
     role_need = serializers.SerializerMethodField()
+    failure_reason = serializers.SerializerMethodField(
+        help_text="Why a `failed` project failed, in plain words; empty otherwise."
+    )
 
     class Meta:
         model = Project
@@ -204,6 +224,9 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
 
     def get_checklist(self, project: Project) -> dict[str, bool | None]:
         return project.checklist
+
+    def get_failure_reason(self, project: Project) -> str:
+        return client_failure_reason(project.failure_reason)
 
     def get_timezone(self, project: Project) -> str | None:
         return project.timezone or None

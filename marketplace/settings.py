@@ -192,6 +192,8 @@ else:
 # Rendered reads (GET project, GET matches) live this long in the cache; they
 # are keyed by a version every write bumps, so this bounds memory, not staleness.
 READ_CACHE_SECONDS = env_int("READ_CACHE_SECONDS", 600)
+# /health/ answers from the cache this long (see marketplace.health).
+HEALTH_CACHE_SECONDS = env_int("HEALTH_CACHE_SECONDS", 2)
 
 # --- Auth -------------------------------------------------------------------
 
