@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from marketplace.dates import validate_date_in_bounds
 from marketplace.models import IdempotencyKey, Specialist
 from marketplace.services.specialists import (
     specialist_update,
@@ -30,6 +31,7 @@ class AvailabilityForm(forms.Form):
     available_from = forms.DateField(
         label="Available from",
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_date_in_bounds],
         help_text="The first day the selected specialists can start.",
     )
     reason = forms.CharField(

@@ -14,6 +14,7 @@ from rest_framework import serializers
 
 from api.serializers import StrictCharField, StrictInputSerializer
 from marketplace import vocabulary
+from marketplace.dates import validate_date_in_bounds
 from marketplace.models import Project, Role, Specialist
 from marketplace.vocabulary import CHECKLIST_QUESTIONS, is_time_zone
 from matching import working_hours as wh
@@ -85,7 +86,9 @@ class ProjectInputSerializer(StrictInputSerializer):
         help_text="USD per hour: a decimal string or a number, > 0 and ≤ 1000.",
     )
     desired_start = serializers.DateField(
-        input_formats=["%Y-%m-%d"], help_text="`YYYY-MM-DD`, not in the past."
+        input_formats=["%Y-%m-%d"],
+        validators=[validate_date_in_bounds],
+        help_text="`YYYY-MM-DD`, not in the past, at most five years ahead.",
     )
     hours_per_week = serializers.IntegerField(
         min_value=vocabulary.PROJECT_HOURS_MIN, max_value=vocabulary.PROJECT_HOURS_MAX, default=40
@@ -259,7 +262,11 @@ class SpecialistInputSerializer(StrictInputSerializer):
         min_value=Decimal("0.01"),
         max_value=Decimal(vocabulary.HOURLY_RATE_MAX_USD),
     )
-    available_from = serializers.DateField(input_formats=["%Y-%m-%d"])
+    available_from = serializers.DateField(
+        input_formats=["%Y-%m-%d"],
+        validators=[validate_date_in_bounds],
+        help_text="`YYYY-MM-DD`, from 2000-01-01 to five years ahead.",
+    )
     hours_per_week = serializers.IntegerField(
         min_value=vocabulary.SPECIALIST_HOURS_MIN,
         max_value=vocabulary.SPECIALIST_HOURS_MAX,

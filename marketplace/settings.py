@@ -431,6 +431,13 @@ MATCHING_RETRY_BACKOFF_MAX_SECONDS = env_int("MATCHING_RETRY_BACKOFF_MAX_SECONDS
 # back at work within this long of the database's return (target: 30 s).
 MATCHING_POSTPONE_MAX_SECONDS = env_int("MATCHING_POSTPONE_MAX_SECONDS", 8)
 
+# --- Input dates ------------------------------------------------------------
+
+# Every date an input gives (a project's desired start, a specialist's
+# availability) lies between these (see marketplace.dates).
+INPUT_DATE_MIN = env_str("INPUT_DATE_MIN", "2000-01-01")
+INPUT_DATE_MAX_YEARS_AHEAD = env_int("INPUT_DATE_MAX_YEARS_AHEAD", 5)
+
 # --- Webhooks -----------------------------------------------------------------
 
 WEBHOOK_ALLOW_PRIVATE = env_bool("WEBHOOK_ALLOW_PRIVATE", False)
