@@ -94,4 +94,5 @@ def test_the_import_rejects_rows_with_dates_out_of_bounds(tmp_path: Path) -> Non
     call_command("importspecialists", str(path), stdout=out, stderr=err)
 
     assert list(Specialist.objects.values_list("email", flat=True)) == ["ok@example.com"]
-    assert "line 3" in err.getvalue() and "line 4" in err.getvalue()
+    assert "line 3" in err.getvalue()
+    assert "line 4" in err.getvalue()
