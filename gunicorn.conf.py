@@ -49,8 +49,15 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms request_id=%({x-request-id}o)s "%(a)s"'
 
 # The proxy in front terminates TLS and sets X-Forwarded-*; trust it only
-# when told (Django decides with TRUST_X_FORWARDED_PROTO).
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# when told, as Django does (TRUST_X_FORWARDED_PROTO): with it off, gunicorn
+# trusts no address either, so a forwarded scheme is never believed.
+_trust_forwarded = os.environ.get("TRUST_X_FORWARDED_PROTO", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1") if _trust_forwarded else ""
 
 
 def child_exit(server: Any, worker: Any) -> None:

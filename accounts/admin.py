@@ -10,6 +10,7 @@ from rest_framework_api_key.admin import APIKeyModelAdmin
 from rest_framework_api_key.models import APIKey
 
 from accounts.models import Organization, PartnerAPIKey, User
+from accounts.selectors import token_expires_at
 from accounts.services import partner_key_revoke
 
 
@@ -62,10 +63,21 @@ admin.site.unregister(TokenProxy)
 
 @admin.register(TokenProxy)
 class ClientTokenAdmin(TokenAdmin):
-    list_display = ("key", "user", "organization", "created")
+    # A token is a password: staff see enough of it to tell two apart, never
+    # enough to use it (the change page's link goes by the user, not the key).
+    list_display = ("key_prefix", "user", "organization", "created", "expires_at")
+    list_display_links = ("key_prefix",)
     list_select_related = ("user", "user__organization")
     search_fields = ("user__username", "user__organization__name")
     autocomplete_fields = ("user",)
+
+    @admin.display(description="key")
+    def key_prefix(self, obj: Any) -> str:
+        return f"{obj.key[:8]}…"
+
+    @admin.display(description="expires")
+    def expires_at(self, obj: Any) -> Any:
+        return token_expires_at(token=obj) or "never"
 
     @admin.display(description="organization", ordering="user__organization__name")
     def organization(self, obj: Any) -> Any:

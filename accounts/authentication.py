@@ -10,10 +10,33 @@ from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 
 from accounts.credentials_cache import api_key_cache_key, cached, remember, token_cache_key
+from accounts.lockout import failed_credentials_check, failed_credentials_record
 from accounts.models import Organization, PartnerAPIKey
+from accounts.selectors import token_is_expired
 
 
-class ClientTokenAuthentication(authentication.TokenAuthentication):
+class CountsFailures(authentication.BaseAuthentication):
+    """Refused credentials are counted per client address; past the budget, 429.
+
+    Applies only to requests that use this scheme (``keyword``), so a caller
+    without credentials, or with another scheme, is not held by it.
+    """
+
+    keyword: str
+
+    def authenticate(self, request: Request) -> Any:
+        scheme = authentication.get_authorization_header(request).split(b" ", 1)[0]
+        if scheme.lower() != self.keyword.lower().encode():
+            return super().authenticate(request)
+        failed_credentials_check(request)
+        try:
+            return super().authenticate(request)
+        except exceptions.AuthenticationFailed:
+            failed_credentials_record(request)
+            raise
+
+
+class ClientTokenAuthentication(CountsFailures, authentication.TokenAuthentication):
     """``Authorization: Token <token>`` for client members and staff."""
 
     def authenticate_credentials(self, key: str) -> tuple[Any, Token]:
@@ -30,6 +53,10 @@ class ClientTokenAuthentication(authentication.TokenAuthentication):
             remember(name, token)
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed("User inactive or deleted.")
+        if token_is_expired(token=token):
+            raise exceptions.AuthenticationFailed(
+                "This token has expired; log in again for a new one."
+            )
         return token.user, token
 
 
@@ -58,9 +85,7 @@ class PartnerPrincipal:
         return self.username
 
 
-class PartnerApiKeyAuthentication(authentication.BaseAuthentication):
-    """``Authorization: Api-Key <key>``: hashed keys, revocable, optional expiry."""
-
+class _PartnerApiKeyCheck(authentication.BaseAuthentication):
     keyword = "Api-Key"
 
     def authenticate(self, request: Request) -> tuple[PartnerPrincipal, PartnerAPIKey] | None:
@@ -93,6 +118,10 @@ class PartnerApiKeyAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword
+
+
+class PartnerApiKeyAuthentication(CountsFailures, _PartnerApiKeyCheck):
+    """``Authorization: Api-Key <key>``: hashed keys, revocable, optional expiry."""
 
 
 class PartnerApiKeyScheme(OpenApiAuthenticationExtension):

@@ -3,10 +3,12 @@
 from dataclasses import dataclass
 from typing import cast
 
+from django.contrib.auth import password_validation
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
 from accounts.models import Organization, PartnerAPIKey, User
+from accounts.selectors import token_is_expired
 
 
 @dataclass(frozen=True)
@@ -22,8 +24,10 @@ def client_create(
 ) -> ClientAccount:
     """Create (or find) a client user in an organization and return its API token.
 
-    Running it twice is harmless: the same user and token come back. A user
-    found in another organization is an error, never silently moved.
+    Running it twice is harmless: the same user and token come back (a new
+    token once the old one has expired). A user found in another organization
+    is an error, never silently moved. A password must pass Django's password
+    validators (``AUTH_PASSWORD_VALIDATORS``): ``ValidationError`` otherwise.
     """
     organization, _ = Organization.objects.get_or_create(
         name=organization_name, defaults={"kind": Organization.Kind.CLIENT}
@@ -33,6 +37,7 @@ def client_create(
     if user is None:
         user = User(username=username, organization=organization, role=User.Role.CLIENT)
         if password:
+            password_validation.validate_password(password, user=user)
             user.set_password(password)
         else:
             user.set_unusable_password()
@@ -44,10 +49,20 @@ def client_create(
             f"({user.organization or 'none'})"
         )
     elif password:
+        password_validation.validate_password(password, user=user)
         user.set_password(password)
         user.save(update_fields=["password"])
-    token, _ = Token.objects.get_or_create(user=user)
-    return ClientAccount(user=user, token=token.key, created=created)
+    return ClientAccount(user=user, token=client_token_issue(user=user).key, created=created)
+
+
+@transaction.atomic
+def client_token_issue(*, user: User) -> Token:
+    """The user's API token: the current one, or a new one when it has expired."""
+    token, _ = Token.objects.select_for_update().get_or_create(user=user)
+    if token_is_expired(token=token):
+        token.delete()
+        token = Token.objects.create(user=user)
+    return token
 
 
 @dataclass(frozen=True)

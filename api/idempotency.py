@@ -7,11 +7,17 @@ for the first transaction, then fail; SQLite's IMMEDIATE transactions queue
 the writers): exactly one does the work, the other replays its response.
 A request that fails (an exception, a 4xx) rolls the key back with it, so a
 corrected retry may use the same key.
+
+A value shown only once (a webhook's signing secret) is never stored: the
+record keeps the body with that field replaced by ``ALREADY_SHOWN``, and a
+replay answers that, so a repeated request (even after the endpoint is gone)
+cannot read the secret again, and neither can anyone who reads the table.
 """
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from rest_framework import exceptions
@@ -20,11 +26,13 @@ from rest_framework.response import Response
 
 from accounts.models import Organization
 from api.exceptions import Conflict, UnprocessableEntity
+from api.parsers import TOO_DEEP
 from marketplace.models import IdempotencyKey
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
 REPLAYED_HEADER = "Idempotent-Replayed"
+ALREADY_SHOWN = "Not shown again: it was shown once, in the first response to this Idempotency-Key."
 
 
 def _key_from(request: Request) -> str | None:
@@ -48,7 +56,7 @@ def request_fingerprint(request: Request) -> str:
     try:
         body = json.dumps(request.data, sort_keys=True, separators=(",", ":"), default=str)
     except RecursionError:
-        raise exceptions.ParseError("JSON parse error - nested too deeply.") from None
+        raise exceptions.ParseError(TOO_DEEP) from None
     return hashlib.sha256(f"{request.method}\n{request.path}\n{body}".encode()).hexdigest()
 
 
@@ -68,10 +76,25 @@ def _replay(record: IdempotencyKey, *, method: str, path: str, fingerprint: str)
     return response
 
 
+def replayable_body(body: Any, *, shown_once: Collection[str]) -> Any:
+    """The body as a replay may show it: each field in ``shown_once`` says it was shown."""
+    if not shown_once or not isinstance(body, dict):
+        return body
+    return {name: ALREADY_SHOWN if name in shown_once else value for name, value in body.items()}
+
+
 def idempotent_post(
-    *, request: Request, organization: Organization, perform: Callable[[], Response]
+    *,
+    request: Request,
+    organization: Organization,
+    perform: Callable[[], Response],
+    shown_once: Collection[str] = (),
 ) -> Response:
-    """Run ``perform`` once per (organization, Idempotency-Key); replay it afterwards."""
+    """Run ``perform`` once per (organization, Idempotency-Key); replay it afterwards.
+
+    ``shown_once`` names top-level fields of the response (secrets) that the
+    first response carries and a replay replaces with ``ALREADY_SHOWN``.
+    """
     key = _key_from(request)
     if key is None:
         return perform()
@@ -97,6 +120,6 @@ def idempotent_post(
             transaction.set_rollback(True)
             return response
         record.response_status = response.status_code
-        record.response_body = response.data
+        record.response_body = replayable_body(response.data, shown_once=shown_once)
         record.save(update_fields=["response_status", "response_body"])
         return response

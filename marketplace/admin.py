@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from marketplace.dates import validate_date_in_bounds
 from marketplace.models import IdempotencyKey, Specialist
 from marketplace.services.specialists import (
     specialist_update,
@@ -30,6 +31,7 @@ class AvailabilityForm(forms.Form):
     available_from = forms.DateField(
         label="Available from",
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_date_in_bounds],
         help_text="The first day the selected specialists can start.",
     )
     reason = forms.CharField(
@@ -207,11 +209,17 @@ class SpecialistAdmin(admin.ModelAdmin):
         )
 
 
+_IDEMPOTENCY_KEY_FIELDS = ("key", "organization", "method", "path", "response_status", "created_at")
+
+
 @admin.register(IdempotencyKey)
 class IdempotencyKeyAdmin(admin.ModelAdmin):
-    list_display = ["key", "organization", "method", "path", "response_status", "created_at"]
+    list_display = _IDEMPOTENCY_KEY_FIELDS
     list_select_related = ["organization"]
     search_fields = ["key", "organization__name"]
+    # The stored response is what a replay answers, a caller's data: staff see
+    # that a key was used and how it was answered, not what it returned.
+    fields = readonly_fields = _IDEMPOTENCY_KEY_FIELDS
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

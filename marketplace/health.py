@@ -4,12 +4,16 @@ A plain Django view, not a DRF one: load balancers probe it without
 credentials, so neither authentication nor throttling applies, and it is
 exempt from the HTTPS redirect (settings). Each check is bounded so that a
 dead dependency answers 503 within a few seconds rather than hanging the
-probe (and a web worker) until its own timeout.
+probe (and a web worker) until its own timeout. The answer is kept in the
+shared cache for ``HEALTH_CACHE_SECONDS``, so probing it in a loop opens at
+most one broker connection (and one query) per that interval, not one per call.
 """
 
 import logging
 import time
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -44,9 +48,27 @@ def _broker_ok() -> tuple[bool, str]:
     return True, "ok"
 
 
+_CACHE_KEY = "health:last"
+
+
 @never_cache
 @require_safe
 def health(request: HttpRequest) -> JsonResponse:
+    try:
+        kept = cache.get(_CACHE_KEY)
+    except Exception:  # the cache being down is no reason to answer nothing
+        kept = None
+    if kept is None:
+        kept = _check()
+        try:
+            cache.set(_CACHE_KEY, kept, timeout=settings.HEALTH_CACHE_SECONDS)
+        except Exception:
+            logger.warning("health result not cached", exc_info=True)
+    body, status = kept
+    return JsonResponse(body, status=status)
+
+
+def _check() -> tuple[dict[str, object], int]:
     started = time.monotonic()
     db_ok, db_detail = _database_ok()
     broker_ok, broker_detail = _broker_ok()
@@ -56,12 +78,10 @@ def health(request: HttpRequest) -> JsonResponse:
             "health check failed",
             extra={"database": db_detail, "broker": broker_detail},
         )
-    return JsonResponse(
-        {
-            "status": "ok" if healthy else "unavailable",
-            "database": db_detail,
-            "broker": broker_detail,
-            "duration_ms": int((time.monotonic() - started) * 1000),
-        },
-        status=200 if healthy else 503,
-    )
+    body: dict[str, object] = {
+        "status": "ok" if healthy else "unavailable",
+        "database": db_detail,
+        "broker": broker_detail,
+        "duration_ms": int((time.monotonic() - started) * 1000),
+    }
+    return body, 200 if healthy else 503

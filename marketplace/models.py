@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from marketplace import vocabulary
+from marketplace.dates import validate_date_in_bounds
 from marketplace.vocabulary import CHECKLIST_KEYS
 
 
@@ -53,7 +54,7 @@ class Project(models.Model):
         ],
         help_text="USD per hour, the most the client will pay.",
     )
-    desired_start = models.DateField()
+    desired_start = models.DateField(validators=[validate_date_in_bounds])
     hours_per_week = models.PositiveSmallIntegerField(
         default=40,
         validators=[
@@ -196,7 +197,7 @@ class Specialist(models.Model):
         ],
         help_text="USD per hour.",
     )
-    available_from = models.DateField()
+    available_from = models.DateField(validators=[validate_date_in_bounds])
     hours_per_week = models.PositiveSmallIntegerField(
         default=40,
         validators=[

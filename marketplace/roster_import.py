@@ -20,6 +20,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 
+from marketplace.dates import date_out_of_bounds
 from marketplace.vocabulary import (
     AI_ENGINEER,
     BIO_MAX_LENGTH,
@@ -316,9 +317,13 @@ def _date(raw: Any) -> date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise RowError(f"must be a date YYYY-MM-DD, got {text!r}")
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError as exc:
         raise RowError(f"is not a real date: {text}") from exc
+    problem = date_out_of_bounds(value)
+    if problem:
+        raise RowError(f"{text}: {problem[0].lower()}{problem[1:]}")
+    return value
 
 
 def _skills(raw: Any) -> list[str]:

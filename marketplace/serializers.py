@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from api.serializers import StrictCharField, StrictInputSerializer
 from marketplace import vocabulary
+from marketplace.dates import validate_date_in_bounds
 from marketplace.models import Project, Role, Specialist
 from marketplace.vocabulary import CHECKLIST_QUESTIONS, is_time_zone
 from matching import working_hours as wh
@@ -22,6 +23,23 @@ from matching import working_hours as wh
 # The earliest calendar date anywhere on Earth (UTC-12): "today" for a client
 # far west of UTC must not be rejected as a date in the past.
 _EARLIEST_UTC_OFFSET = timedelta(hours=12)
+
+
+# What a client reads in ``failure_reason``. The stored reason is for staff and
+# may carry an exception's text (internals); clients see it only when it is one
+# of the plain reasons the recovery service writes (matching.services.recovery),
+# and otherwise this. The detail stays in the admin, the failed run and the log.
+UNEXPECTED_FAILURE = (
+    "Matching failed because of an unexpected problem on our side; staff have the details "
+    "and can run it again."
+)
+_PLAIN_FAILURE_PREFIX = "Matching did not complete after "
+
+
+def client_failure_reason(reason: str) -> str:
+    if not reason or reason.startswith(_PLAIN_FAILURE_PREFIX):
+        return reason
+    return UNEXPECTED_FAILURE
 
 
 def earliest_allowed_start() -> date:
@@ -148,7 +166,9 @@ class ProjectInputSerializer(StrictInputSerializer):
         help_text="USD per hour: a decimal string or a number, > 0 and ≤ 1000.",
     )
     desired_start = CalendarDateField(
-        input_formats=["%Y-%m-%d"], help_text="`YYYY-MM-DD`, not in the past."
+        input_formats=["%Y-%m-%d"],
+        validators=[validate_date_in_bounds],
+        help_text="`YYYY-MM-DD`, not in the past, at most five years ahead.",
     )
     hours_per_week = serializers.IntegerField(
         min_value=vocabulary.PROJECT_HOURS_MIN, max_value=vocabulary.PROJECT_HOURS_MAX, default=40
@@ -238,6 +258,9 @@ class ProjectInputSerializer(StrictInputSerializer):
 class ProjectOutputSerializer(serializers.ModelSerializer):
     checklist = serializers.SerializerMethodField()
     role_need = serializers.SerializerMethodField()
+    failure_reason = serializers.SerializerMethodField(
+        help_text="Why a `failed` project failed, in plain words; empty otherwise."
+    )
 
     class Meta:
         model = Project
@@ -303,6 +326,9 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
             for key in CHECKLIST_QUESTIONS
         }
 
+    def get_failure_reason(self, project: Project) -> str:
+        return client_failure_reason(project.failure_reason)
+
     def get_timezone(self, project: Project) -> str | None:
         return project.timezone or None
 
@@ -335,7 +361,11 @@ class SpecialistInputSerializer(StrictInputSerializer):
         max_value=Decimal(vocabulary.HOURLY_RATE_MAX_USD),
         help_text="USD per hour: a decimal string or a number, > 0 and ≤ 1000.",
     )
-    available_from = CalendarDateField(input_formats=["%Y-%m-%d"], help_text="`YYYY-MM-DD`.")
+    available_from = CalendarDateField(
+        input_formats=["%Y-%m-%d"],
+        validators=[validate_date_in_bounds],
+        help_text="`YYYY-MM-DD`, from 2000-01-01 to five years ahead.",
+    )
     hours_per_week = serializers.IntegerField(
         min_value=vocabulary.SPECIALIST_HOURS_MIN,
         max_value=vocabulary.SPECIALIST_HOURS_MAX,

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "rest_framework_api_key",
     "django_filters",
     "drf_spectacular",
+    "axes",
     "accounts",
     "marketplace.apps.MarketplaceConfig",
     "matching",
@@ -120,6 +121,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "api.middleware.VaryOnAcceptMiddleware",
+    # Last, as django-axes asks: turns a locked-out admin login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -193,6 +196,8 @@ else:
 # Rendered reads (GET project, GET matches) live this long in the cache; they
 # are keyed by a version every write bumps, so this bounds memory, not staleness.
 READ_CACHE_SECONDS = env_int("READ_CACHE_SECONDS", 600)
+# /health/ answers from the cache this long (see marketplace.health).
+HEALTH_CACHE_SECONDS = env_int("HEALTH_CACHE_SECONDS", 2)
 
 # --- Auth -------------------------------------------------------------------
 
@@ -207,6 +212,28 @@ AUTH_PASSWORD_VALIDATORS = [
 # its user, token or key changes; see accounts.credentials_cache).
 AUTH_CACHE_SECONDS = env_int("AUTH_CACHE_SECONDS", 30)
 API_KEY_CUSTOM_HEADER = None  # partners send "Authorization: Api-Key <key>"
+# A client token works this long after it was issued (0: for ever); logging in
+# (or createclient) after that issues a new one.
+CLIENT_TOKEN_LIFETIME_DAYS = env_int("CLIENT_TOKEN_LIFETIME_DAYS", 90)
+
+# Guessing (see accounts.lockout). Failed password logins, on the API and in
+# the admin, lock out for a while (django-axes) the username (so that rotating
+# addresses buys nothing) and the client address (so that trying one password
+# on many usernames does not either); refused tokens and keys are counted per
+# client address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
+# Failures are kept (Axes > access attempts in the admin); successful logins
+# are not, or every token login would write a row.
+AXES_DISABLE_ACCESS_LOG = True
+AUTH_FAILURES_PER_MINUTE = env_int("AUTH_FAILURES_PER_MINUTE", 30)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -263,6 +290,10 @@ REST_FRAMEWORK = {
         "decision": env_str("API_DECISION_THROTTLE_RATE", "30/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # How many proxies of ours sit in front and append to X-Forwarded-For; 0
+    # (default): throttles key on REMOTE_ADDR and ignore the header, which any
+    # caller can set.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
 
 SPECTACULAR_SETTINGS = {
@@ -451,6 +482,12 @@ CELERY_BEAT_SCHEDULE["matching-expire-holds"] = {
     "schedule": timedelta(seconds=env_int("MATCHING_HOLD_SWEEP_SECONDS", 300)),
     "options": {"expires": env_int("MATCHING_HOLD_SWEEP_SECONDS", 300)},
 }
+# --- Input dates ------------------------------------------------------------
+
+# Every date an input gives (a project's desired start, a specialist's
+# availability) lies between these (see marketplace.dates).
+INPUT_DATE_MIN = env_str("INPUT_DATE_MIN", "2000-01-01")
+INPUT_DATE_MAX_YEARS_AHEAD = env_int("INPUT_DATE_MAX_YEARS_AHEAD", 5)
 
 # --- Webhooks -----------------------------------------------------------------
 
@@ -463,6 +500,9 @@ WEBHOOK_ATTEMPT_DEADLINE_SECONDS = env_int("WEBHOOK_ATTEMPT_DEADLINE_SECONDS", 1
 # the attempt record its failure, the hard one ends a worker stuck regardless.
 WEBHOOK_TASK_SOFT_TIME_LIMIT = WEBHOOK_ATTEMPT_DEADLINE_SECONDS + 10
 WEBHOOK_TASK_TIME_LIMIT = WEBHOOK_ATTEMPT_DEADLINE_SECONDS + 20
+# A webhook host that takes longer than this to resolve is refused (at
+# registration, in the web request) or the attempt fails (at delivery).
+WEBHOOK_DNS_TIMEOUT_SECONDS = env_int("WEBHOOK_DNS_TIMEOUT_SECONDS", 3)
 WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 12)
 WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION = env_int("WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION", 10)
 # Retry countdowns stay below Redis's visibility timeout (900 s): a message

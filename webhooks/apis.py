@@ -51,7 +51,9 @@ class WebhookEndpointListCreateApi(GenericAPIView):
                 WebhookEndpointCreatedSerializer(endpoint).data, status=status.HTTP_201_CREATED
             )
 
-        return idempotent_post(request=request, organization=organization, perform=create)
+        return idempotent_post(
+            request=request, organization=organization, perform=create, shown_once={"secret"}
+        )
 
 
 def _get_endpoint_or_404(request: Request, endpoint_id: int) -> WebhookEndpoint:

@@ -27,7 +27,9 @@ class WebhookEndpointCreatedSerializer(WebhookEndpointOutputSerializer):
         read_only=True,
         help_text=(
             "The signing secret (`whsec_` + base64), shown only in this response: "
-            "verify deliveries with it (Standard Webhooks)."
+            "verify deliveries with it (Standard Webhooks). A replay of the request "
+            "(same `Idempotency-Key`) answers the same body with this field saying the "
+            "secret was already shown, never the secret."
         ),
     )
 

@@ -8,10 +8,22 @@ without DNS, and IPv6 forms that embed an IPv4 address (mapped, NAT64,
 resolved once, checked, and the connection goes to the checked address
 (see ``webhooks.transport``), so a DNS answer that changes between check
 and connect (rebinding) cannot reach an internal address.
+
+"Public" means ``ipaddress``'s ``is_global`` (the IANA special-purpose
+registries), with the ranges it still lets through in some Python versions
+refused by name: Teredo and the rest of 2001::/23, 6to4 (2002::/16, whose
+relays are deprecated), the deprecated IPv4-compatible ::/96, documentation
+prefixes, multicast. IPv4-mapped and NAT64 addresses are judged by the IPv4
+address they carry. A refusal says only that the host is not a public
+address: naming what an internal name resolved to would make the check a
+probe of internal DNS. Names are resolved with a deadline, in a thread, so a
+slow resolver cannot hold a web request (or a delivery) for its own timeout.
 """
 
 import ipaddress
 import socket
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 import httpx
@@ -20,9 +32,29 @@ from django.conf import settings
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
-_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
+# Not reachable as one public host, whatever this Python's is_global says.
+_REFUSED_IPV6 = tuple(
+    ipaddress.ip_network(net)
+    for net in (
+        "::/96",  # IPv4-compatible (deprecated), and :: and ::1
+        "64:ff9b:1::/48",  # NAT64 for local use
+        "2001::/23",  # IETF protocol assignments: Teredo 2001::/32, ORCHID, ...
+        "2001:db8::/32",  # documentation
+        "2002::/16",  # 6to4 (deprecated, RFC 7526)
+        "3fff::/20",  # documentation (RFC 9637)
+        "fc00::/7",  # unique local
+        "fe80::/10",  # link-local
+        "fec0::/10",  # site-local (deprecated)
+        "ff00::/8",  # multicast
+    )
+)
 ALLOWED_SCHEMES = ("http", "https")
+NOT_PUBLIC = "The URL's host is not a public address."
+# Resolutions run here so that each can be given up on at its deadline; a
+# lookup that never returns holds one thread, and later lookups still get
+# their own deadline (it counts from the call, queueing included).
+_resolver_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="webhook-dns")
 
 
 class UnsafeTarget(ValueError):
@@ -40,30 +72,16 @@ def private_targets_allowed() -> bool:
     return bool(settings.WEBHOOK_ALLOW_PRIVATE)
 
 
-def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    if address.ipv4_mapped is not None:
-        return address.ipv4_mapped
-    if address.sixtofour is not None:
-        return address.sixtofour
-    if address.teredo is not None:
-        return address.teredo[1]
-    if address in _NAT64 or address in _NAT64_LOCAL:
-        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-    # The deprecated IPv4-compatible form ::a.b.c.d.
-    if int(address) >> 32 == 0 and int(address) > 1:
-        return ipaddress.IPv4Address(int(address))
-    return None
-
-
 def address_is_public(address: IPAddress) -> bool:
     """A global unicast address: not private, loopback, link-local, multicast, reserved, ..."""
     if isinstance(address, ipaddress.IPv6Address):
-        embedded = _embedded_ipv4(address)
-        if embedded is not None:
-            return address_is_public(embedded)
-        if address.scope_id or address.is_site_local:
+        if address.scope_id or any(address in net for net in _REFUSED_IPV6):
             return False
-    if isinstance(address, ipaddress.IPv4Address) and address in _CGNAT:
+        if address.ipv4_mapped is not None:
+            return address_is_public(address.ipv4_mapped)
+        if address in _NAT64:
+            return address_is_public(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    elif address in _CGNAT:
         return False
     return (
         address.is_global
@@ -103,18 +121,30 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     return addresses
 
 
+def resolve_within_deadline(host: str, port: int) -> list[IPAddress]:
+    """``resolve`` given up on after ``WEBHOOK_DNS_TIMEOUT_SECONDS``: raises ``TimeoutError``."""
+    future = _resolver_pool.submit(resolve, host, port)
+    try:
+        return future.result(timeout=settings.WEBHOOK_DNS_TIMEOUT_SECONDS)
+    except FutureTimeout:
+        future.cancel()
+        raise TimeoutError(f"resolving {host!r} took too long") from None
+
+
 def parse_url(url: str) -> httpx.URL:
-    """The URL if its form is acceptable: http(s), a host, no credentials."""
+    """The URL if its form is acceptable: http(s), a host, a port 1-65535, no credentials."""
     try:
         parsed = httpx.URL(url)
-    except (httpx.InvalidURL, ValueError, TypeError) as exc:
-        raise UnsafeTarget(f"Not a valid URL: {exc}") from None
+    except (httpx.InvalidURL, ValueError, TypeError):
+        raise UnsafeTarget("Not a valid URL.") from None
     if parsed.scheme not in ALLOWED_SCHEMES:
         raise UnsafeTarget("Only http and https URLs are allowed.")
     if not parsed.host:
         raise UnsafeTarget("The URL has no host.")
     if parsed.userinfo:
         raise UnsafeTarget("Credentials in the URL are not allowed.")
+    if parsed.port is not None and not 1 <= parsed.port <= 65535:
+        raise UnsafeTarget("The port must be between 1 and 65535.")
     return parsed
 
 
@@ -124,7 +154,7 @@ def target_resolve(url: str | httpx.URL) -> Target:
     Raises ``UnsafeTarget`` unless all addresses are public (or
     ``WEBHOOK_ALLOW_PRIVATE`` is set).
     """
-    parsed = parse_url(str(url)) if isinstance(url, str) else url
+    parsed = parse_url(str(url))
     host = parsed.host
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     numeric = _numeric_host(host)
@@ -132,17 +162,15 @@ def target_resolve(url: str | httpx.URL) -> Target:
         addresses = [numeric]
     else:
         try:
-            addresses = resolve(host, port)
-        except (OSError, UnicodeError, ValueError) as exc:
-            raise UnsafeTarget(f"The host {host!r} cannot be resolved.") from exc
+            addresses = resolve_within_deadline(host, port)
+        except (OSError, UnicodeError, ValueError):  # TimeoutError is an OSError
+            # The same words as a private answer: which names exist inside is no
+            # business of the caller's.
+            raise UnsafeTarget(NOT_PUBLIC) from None
         if not addresses:
-            raise UnsafeTarget(f"The host {host!r} has no addresses.")
-    if not private_targets_allowed():
-        for address in addresses:
-            if not address_is_public(address):
-                raise UnsafeTarget(
-                    f"The host {host!r} resolves to {address}, which is not a public address."
-                )
+            raise UnsafeTarget(NOT_PUBLIC)
+    if not private_targets_allowed() and not all(address_is_public(a) for a in addresses):
+        raise UnsafeTarget(NOT_PUBLIC)
     return Target(host=host, port=port, addresses=tuple(addresses))
 
 

@@ -67,3 +67,60 @@ def test_createpartnerkey_prints_a_key_stored_only_hashed() -> None:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
     assert client.get("/api/v1/projects/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("password", ["123", "password", "carol123"])
+def test_createclient_refuses_a_weak_password(password: str) -> None:
+    with pytest.raises(CommandError):
+        _run("createclient", "carol", "--organization", "Acme", "--password", password)
+    assert not User.objects.filter(username="carol").exists()
+
+
+@pytest.mark.django_db
+def test_an_expired_token_is_refused_and_login_or_createclient_issue_a_new_one(
+    settings: object,
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from rest_framework.authtoken.models import Token
+
+    # given a client whose token is older than its lifetime
+    password = "s3cret-pass!"
+    old = _run("createclient", "dave", "--organization", "Acme", "--password", password).strip()
+    Token.objects.filter(key=old).update(created=timezone.now() - timedelta(days=91))
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {old}")
+
+    # then it no longer works
+    response = client.get("/api/v1/projects/")
+    assert response.status_code == 401
+    assert "expired" in response.json()["detail"]
+
+    # and logging in issues a new one that works, which createclient then prints
+    login = APIClient().post(
+        "/api/v1/auth/token/", {"username": "dave", "password": password}, format="json"
+    )
+    new = login.json()["token"]
+    assert new != old
+    client.credentials(HTTP_AUTHORIZATION=f"Token {new}")
+    assert client.get("/api/v1/projects/").status_code == 200
+    assert _run("createclient", "dave", "--organization", "Acme").strip() == new
+
+
+@pytest.mark.django_db
+def test_the_token_admin_list_shows_only_a_prefix() -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.accounts.factories import UserFactory
+
+    token = _run("createclient", "erin", "--organization", "Acme").strip()
+    staff = Client()
+    staff.force_login(UserFactory(organization=None, is_staff=True, is_superuser=True))
+
+    page = staff.get(reverse("admin:authtoken_tokenproxy_changelist")).content.decode()
+
+    assert token[:8] in page
+    assert token not in page

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from accounts.services import client_create
@@ -20,6 +21,8 @@ class Command(BaseCommand):
                 organization_name=options["organization"],
                 password=options["password"],
             )
+        except ValidationError as exc:
+            raise CommandError("; ".join(exc.messages)) from exc
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(account.token)
