@@ -13,7 +13,7 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 
 class _PooledClients(RedisCacheClient):
-    # Keyed by reads and writes, which with the one server that settings.py
+    # Keyed by reads and writes, which with the one server the settings
     # configures share one pool: Django picks a random replica only when
     # LOCATION lists several.
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -32,7 +32,7 @@ def test_production_without_secret_key_fails_fast() -> None:
 
 
 def test_production_refuses_the_development_key() -> None:
-    from marketplace.settings import _DEV_SECRET_KEY
+    from marketplace.settings.base import _DEV_SECRET_KEY
 
     result = _load_settings({"DEBUG": "0", "SECRET_KEY": _DEV_SECRET_KEY})
     assert result.returncode != 0
