@@ -16,6 +16,13 @@ from rest_framework import serializers
 from api.serializers import StrictCharField, StrictInputSerializer
 from marketplace import vocabulary
 from marketplace.dates import validate_date_in_bounds
+from marketplace.fields import (
+    CalendarDateField,
+    OptionalWorkingHoursField,
+    OverlapHoursField,
+    UsdRateField,
+    WorkingHoursField,
+)
 from marketplace.models import Project, Role, Specialist
 from marketplace.vocabulary import CHECKLIST_QUESTIONS, is_time_zone
 from matching import working_hours as wh
@@ -44,61 +51,6 @@ def client_failure_reason(reason: str) -> str:
 
 def earliest_allowed_start() -> date:
     return (timezone.now() - _EARLIEST_UTC_OFFSET).date()
-
-
-# What the OpenAPI document states of these fields, as exactly as a pattern can.
-# A USD rate: > 0 and <= 1000, at most two decimals (a number is accepted too).
-USD_RATE_SCHEMA = {
-    "type": "string",
-    "format": "decimal",
-    "pattern": r"^(?:0\.(?:0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,2}(?:\.[0-9]{1,2})?|1000(?:\.00?)?)$",
-}
-# 0-8 hours, at most one decimal.
-OVERLAP_HOURS_SCHEMA = {
-    "type": "string",
-    "format": "decimal",
-    "pattern": r"^(?:[0-7](?:\.[0-9])?|8(?:\.0)?)$",
-}
-# "HH:MM-HH:MM"; 24:00 may end a window. (Start and end must differ: the description says so.)
-WORKING_HOURS_PATTERN = (
-    r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]-(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
-)
-# A calendar date of this century's first decades; the field's own rule (not in
-# the past, not too far ahead) is in its description.
-DATE_SCHEMA = {
-    "type": "string",
-    "format": "date",
-    "pattern": r"^20[0-3][0-9]-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])$",
-}
-
-
-# Subclasses carry the schema: a serializer deep-copies its fields, which would
-# drop an annotation set on one field instance.
-@extend_schema_field(USD_RATE_SCHEMA)
-class UsdRateField(serializers.DecimalField):
-    pass
-
-
-@extend_schema_field(OVERLAP_HOURS_SCHEMA)
-class OverlapHoursField(serializers.DecimalField):
-    pass
-
-
-@extend_schema_field(DATE_SCHEMA)
-class CalendarDateField(serializers.DateField):
-    pass
-
-
-@extend_schema_field({"type": "string", "pattern": WORKING_HOURS_PATTERN})
-class WorkingHoursField(StrictCharField):
-    pass
-
-
-@extend_schema_field(
-    {"type": "string", "pattern": WORKING_HOURS_PATTERN.replace("^", "^(?:$|", 1) + ")"}
-)
-class OptionalWorkingHoursField(StrictCharField):
-    """Working hours, or blank for the default."""
 
 
 class ChecklistSerializer(StrictInputSerializer):
