@@ -331,7 +331,7 @@ def test_roster_changes_still_queue_runs_when_the_cache_is_down(
     queued_runs: list[dict[str, Any]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     specialist = SpecialistFactory(tier=AI_ENGINEER)
     project = _matched_project()
@@ -339,8 +339,12 @@ def test_roster_changes_still_queue_runs_when_the_cache_is_down(
     def down(*args: Any, **kwargs: Any) -> None:
         raise ConnectionError("cache is down")
 
-    monkeypatch.setattr(cache, "add", down)
-    monkeypatch.setattr(cache, "delete", down)
+    # On the backend's class, not through the cache proxy: the proxy may hand out a
+    # fresh backend by teardown, and undoing an instance patch on that one fails and
+    # leaves every later patch of the test (the broker's apply_async) in place.
+    backend = type(caches["default"])
+    monkeypatch.setattr(backend, "add", down)
+    monkeypatch.setattr(backend, "delete", down)
 
     # every change queues a run (uncoalesced, but none is lost)
     for rate in ("26", "27"):
