@@ -409,7 +409,10 @@ CUES: tuple[Cue, ...] = (
         "general_model_sufficient",
         True,
         _rx(
-            r"\b(?:good enough|gets? us (?:most|\d+%|there|close)|got us (?:most|\d+%|there|"
+            # "good enough" needs a verb of its own: "documentation good enough for a CE
+            # submission" says nothing about a general model.
+            r"\b(?:(?:is|are|was|were|be|it'?s|that'?s|already) good enough|gets? us (?:most|\d+%|"
+            r"there|close)|got us (?:most|\d+%|there|"
             r"close)|most of the way|does the job|out of the box|no need to (?:train|build)|"
             r"(?:don'?t|do not) need (?:our own|a custom|a bespoke|to train|to build)(?: a)? "
             r"model|doesn'?t need (?:a custom|its own|a bespoke) model|surprisingly well|"

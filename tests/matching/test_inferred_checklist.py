@@ -213,3 +213,21 @@ def test_a_web_process_never_imports_scikit_learn() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We need audit documentation good enough for an ISO 13485 review.",
+        "Labels good enough to train on will take our team a quarter.",
+    ],
+)
+def test_good_enough_about_something_else_is_not_a_general_model_that_suffices(
+    sentence: str,
+) -> None:
+    assert answers_of("Defect detection", sentence).get("general_model_sufficient") is None
+
+
+def test_a_general_model_that_is_good_enough_still_reads_as_sufficient() -> None:
+    answers = answers_of("Support replies", "We tried a hosted LLM and it's good enough for us.")
+    assert answers["general_model_sufficient"] is True
