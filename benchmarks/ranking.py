@@ -1,6 +1,7 @@
 """How long ranking takes as the roster grows, against one hand-written SQL top-K.
 
     python benchmarks/ranking.py [--sizes 1000,10000,100000,1000000] [--database marketplace_bench]
+                                 [--ranker hand|learned]
 
 Creates (drops first) its own PostgreSQL database, migrates it, loads
 specialists with COPY up to each size, and for each size prints
@@ -12,6 +13,11 @@ specialists with COPY up to each size, and for each size prints
 
 each the median of several runs on a warm cache. Needs a PostgreSQL server
 (``--server``, default ``postgres://postgres@127.0.0.1:5432``).
+
+``--ranker learned`` first trains a version on the simulated desk's log
+(``benchmarks/desk.py``, as ``trainranker`` would on a real one) and puts it
+in charge, so the task and the ranking re-order their window with it; the
+script then checks that every timed run says that version ordered it.
 """
 
 import argparse
@@ -207,6 +213,24 @@ def _hand_written_query(need: Any, params: Any, top_k: int) -> tuple[str, list[A
     return sql, args
 
 
+def _learned_ranker_on() -> Any:
+    """A learned version trained on the simulated desk (120 projects), put in charge."""
+    from benchmarks.desk import simulate
+    from matching.models import RankerModel
+    from matching.reranker import TrainingRule, evaluate
+    from matching.services.rankers import ranker_activate
+
+    result = evaluate(simulate(projects=120).groups, TrainingRule(min_projects=30, min_gain=0.02))
+    model = RankerModel.objects.create(
+        version=1,
+        coefficients=dict(result.ranker.coefficients),
+        metrics=result.metrics(),
+        verdict=result.reason,
+        passed_rule=result.activate,
+    )
+    return ranker_activate(model=model, actor=None, actor_label="benchmarks/ranking.py")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000,1000000")
@@ -214,6 +238,7 @@ def main() -> None:
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--seed", type=int, default=20260101)
+    parser.add_argument("--ranker", choices=("hand", "learned"), default="hand")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
 
@@ -224,9 +249,11 @@ def main() -> None:
 
     from accounts.models import Organization
     from marketplace.models import Project
+    from matching.models import HAND_WEIGHTS, MatchRun
     from matching.ranking import project_need, rank_specialists, scoring_params
     from matching.ranking.inputs import brief_fit, overlap_for, read_brief_needs
     from matching.relevance.embedding import backend_name, encoder, profile_text
+    from matching.services.rankers import ranker_in_charge
     from matching.services.runs import project_classify, project_match
 
     model = encoder()
@@ -242,6 +269,15 @@ def main() -> None:
         rate = len(texts) / (time.perf_counter() - began)
         print(f"encoder: {rate:.0f} profiles/s ({len(texts)} demo bios, batches of 32, CPU)")
     print(f"relevance backend: {backend_name()}")
+    expected = HAND_WEIGHTS
+    if args.ranker == "learned":
+        learned = _learned_ranker_on()
+        expected = learned.label
+        weights = ", ".join(f"{k}={v:.3g}" for k, v in learned.coefficients.items() if v > 0)
+        print(f"ranker: {expected} (simulated desk; {learned.verdict}); {weights}")
+    in_charge = ranker_in_charge()
+    if in_charge.run_fields["ranker"] != expected:
+        raise SystemExit(f"{in_charge.run_fields['ranker']} is in charge, not {expected}")
 
     today = timezone.localdate()
     organization = Organization.objects.create(name="Bench Co")
@@ -318,6 +354,7 @@ def main() -> None:
                     top_k=top_k,
                     brief=brief,
                     overlap=overlap_for(project=project, need=need),
+                    ranker=in_charge.ranker,
                 )
 
             def query(sql: str = sql, sql_args: list[Any] = sql_args) -> None:
@@ -336,11 +373,16 @@ def main() -> None:
             ranking_ms = _median_ms(ranking, args.repeat)
             query_ms = _median_ms(query, args.repeat)
             explain_ms = statistics.median(explained() for _ in range(args.repeat))
+            rankers = set(MatchRun.objects.filter(project=project).values_list("ranker", flat=True))
+            if rankers != {expected}:
+                raise SystemExit(f"{role} runs were ordered by {sorted(rankers)}, not {expected}")
             print(
                 f"{size:>9,} {role:>11} {task_ms:>8.1f} {ranking_ms:>10.1f} {query_ms:>9.1f} "
                 f"{explain_ms:>10.1f} {task_ms / query_ms:>10.2f} {ranking_ms / query_ms:>13.2f}",
                 flush=True,
             )
+    runs = MatchRun.objects.filter(ranker=expected).count()
+    print(f"\nall {runs} match runs (warm-ups included) were ordered by {expected}")
 
 
 if __name__ == "__main__":

@@ -148,6 +148,11 @@ class Decision(models.Model):
         CHANGE_AVAILABILITY = "change_availability", "Changed availability"
         CLIENT_ACCEPT = "client_accept", "Client accepted match"
         CLIENT_DECLINE = "client_decline", "Client declined match"
+        # Switches of the learned re-ranker: no project or match, the version in
+        # ``details``; never a label the re-ranker learns from, never shown to clients.
+        RANKER_ACTIVATE = "ranker_activate", "Put learned ranker in charge"
+        RANKER_DEACTIVATE = "ranker_deactivate", "Handed ranking back to hand weights"
+        RANKER_KEEP = "ranker_keep", "Trained learned ranker, left it off"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

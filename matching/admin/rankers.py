@@ -13,7 +13,11 @@ from matching.services.rankers import ranker_activate, ranker_deactivate
 
 @admin.register(RankerModel)
 class RankerModelAdmin(ReadOnlyAdmin):
-    """Versions are written by ``manage.py trainranker``; staff switch which one orders lists."""
+    """Versions are written by ``manage.py trainranker``; staff switch which one orders lists.
+
+    Every switch, and every version trained but left off, is a ``Decision``
+    (see the decision log, filtered by its ranker actions).
+    """
 
     list_display = [
         "version",
@@ -67,6 +71,9 @@ class RankerModelAdmin(ReadOnlyAdmin):
         if len(chosen) != 1:
             self.message_user(request, "Select exactly one version.", level=messages.ERROR)
             return
+        if chosen[0].active:
+            self.message_user(request, f"{chosen[0].label} is already in charge.")
+            return
         model = ranker_activate(model=chosen[0], actor=request.user)
         note = "" if model.passed_rule else " It did not pass the activation rule when trained."
         self.message_user(
@@ -77,7 +84,9 @@ class RankerModelAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Hand ranking back to the hand weights", permissions=["switch"])
     def hand_weights_in_charge(self, request: HttpRequest, queryset: QuerySet[RankerModel]) -> None:
-        ranker_deactivate()
+        if not ranker_deactivate(actor=request.user):
+            self.message_user(request, "The hand weights are already in charge.")
+            return
         self.message_user(
             request, "The hand weights now order new match runs.", level=messages.SUCCESS
         )

@@ -34,11 +34,12 @@ def decision_record(
     specialist: Specialist | None = None,
     match: Match | None = None,
     details: dict[str, Any] | None = None,
+    actor_label: str = "",
 ) -> Decision:
-    """Keep who decided what, when and why."""
+    """Keep who decided what, when and why (``actor_label`` names a system actor, a command)."""
     return Decision.objects.create(
         actor=actor_user(actor),
-        actor_label=str(actor) if actor is not None else "system",
+        actor_label=actor_label or (str(actor) if actor is not None else "system"),
         action=action,
         reason=reason,
         project=project,

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from marketplace.models import Project
-from matching.models import HAND_WEIGHTS, Match, MatchRun, RankerModel
+from matching.models import HAND_WEIGHTS, Decision, Match, MatchRun, RankerModel
+from matching.selectors import decision_log_groups
 from matching.services.rankers import ranker_activate, ranker_deactivate
 from matching.services.reviews import match_review
 from matching.services.runs import project_match
@@ -68,17 +69,35 @@ def test_trainranker_learns_the_desk_activates_and_runs_record_it() -> None:
         assert run is not None
         assert run.ranker == HAND_WEIGHTS
         _desk_decides(run, staff)
-    # too few projects for the setting: written, not activated
+    log_before = decision_log_groups()
+    # too few projects for the setting: written, not activated, and the log says why
     output = _train(min_projects=50)
     assert "NDCG@5" in output
     assert "not activated: only 8 project(s)" in output
     assert not RankerModel.objects.filter(active=True).exists()
+    kept = Decision.objects.get(action__startswith="ranker_")
+    assert kept.action == Decision.Action.RANKER_KEEP
+    assert (kept.actor, kept.actor_label) == (None, "trainranker")
+    assert kept.details["version"] == 1
+    assert kept.details["in_charge"] == HAND_WEIGHTS
+    assert "only 8 project(s)" in kept.reason
     # enough for a lower bar: the learned order wins on held-out projects
     output = _train(min_projects=6, min_gain=0.0)
     model = RankerModel.objects.get(active=True)
     assert "learned-v2 activated" in output, output
     assert model.metrics["learned_ndcg5"] > model.metrics["hand_ndcg5"]
     assert model.coefficients["overlap"] > 0
+    # exactly one decision records the switch, by the command, naming the version
+    switched = Decision.objects.get(action=Decision.Action.RANKER_ACTIVATE)
+    assert (switched.actor, switched.actor_label) == (None, "trainranker")
+    assert switched.details["version"] == 2
+    assert switched.details["replaced"] == [HAND_WEIGHTS]
+    assert "learned" in switched.reason
+    assert "hand weights" in switched.reason
+    assert switched.project is None
+    assert switched.match is None
+    # the switches are no training labels: the log the re-ranker reads is unchanged
+    assert decision_log_groups() == log_before
     # matching then uses it, and the run says so
     run = project_match(project_id=_project().pk)
     assert run is not None
@@ -88,11 +107,22 @@ def test_trainranker_learns_the_desk_activates_and_runs_record_it() -> None:
     assert overlaps[0] == max(overlaps)
     moved = [m for m in run.matches.all() if m.explanation[0].startswith("Ranked ")]
     assert moved
-    # staff hand it back to the hand weights
-    ranker_deactivate()
+    assert any(
+        m.explanation[0].startswith("Ranked up")
+        and "the desk's past decisions have favoured more working-hours overlap" in m.explanation[0]
+        for m in moved
+    ), [m.explanation[0] for m in moved]
+    # staff hand it back to the hand weights: one decision, by them, naming the version
+    assert ranker_deactivate(actor=staff) == 1
+    handed = Decision.objects.get(action=Decision.Action.RANKER_DEACTIVATE)
+    assert (handed.actor, handed.actor_label) == (staff, str(staff))
+    assert handed.details["version"] == 2
+    assert ranker_deactivate(actor=staff) == 0  # already the hand weights: nothing to log
+    assert Decision.objects.filter(action=Decision.Action.RANKER_DEACTIVATE).count() == 1
     assert project_match(project_id=_project().pk).ranker == HAND_WEIGHTS  # type: ignore[union-attr]
     ranker_activate(model=model, actor=staff)
     assert RankerModel.objects.get(active=True) == model
+    assert Decision.objects.filter(action=Decision.Action.RANKER_ACTIVATE, actor=staff).count() == 1
 
 
 def test_the_admin_lists_versions_and_runs_show_their_ranker(admin_client: Any) -> None:

@@ -6,7 +6,8 @@
 Prints held-out NDCG@5 and NDCG@10 of the learned order and of the hand
 weights on the same held-out projects, writes a new ``RankerModel`` version,
 and activates it only when the rule says so; otherwise says why and leaves
-whatever orders lists now in charge.
+whatever orders lists now in charge. Either way the decision log records
+it (``ranker_activate`` or ``ranker_keep``, by "trainranker").
 """
 
 from typing import Any
@@ -37,7 +38,7 @@ class Command(BaseCommand):
                 ),
                 min_gain=rule.min_gain if options["min_gain"] is None else options["min_gain"],
             )
-        model, result = ranker_train(rule=rule)
+        model, result = ranker_train(rule=rule, actor_label="trainranker")
         out = self.stdout.write
         out(
             f"decision log: {result.projects} project(s) with decisions, "
