@@ -198,14 +198,13 @@ def _hand_written_query(need: Any, params: Any, top_k: int) -> tuple[str, list[A
         ORDER BY score DESC, hourly_rate, available_from, id
         LIMIT {top_k}
     """
-    from matching.scoring import eligible_tiers
 
     args: list[Any] = [
         float(need.budget),
         need.falloff_usd(params),
         need.start,
         *[json.dumps([key]) for key in keys],
-        list(eligible_tiers(need.role)),
+        list(need.tiers),
         need.hours_per_week,
         need.max_listed_rate(params),
         need.start + timedelta(days=params.start_falloff_days),

@@ -92,6 +92,13 @@ class Need:
     overlap_wanted: float | None = None
     # Listed only with at least this much daily overlap (0: a preference, not a filter).
     min_overlap_hours: float = 0.0
+    # The classifier's call is below the confidence at which it asks the checklist
+    # questions, and nobody has settled it: both roles are listed, on an equal footing.
+    role_uncertain: bool = False
+
+    @property
+    def tiers(self) -> tuple[str, ...]:
+        return eligible_tiers(self.role, uncertain=self.role_uncertain)
 
     def falloff_usd(self, params: ScoringParams) -> float:
         return float(self.budget * params.budget_falloff)
@@ -164,8 +171,13 @@ class Scored:
         )
 
 
-def eligible_tiers(role: str) -> tuple[str, ...]:
-    """An ML need takes ML engineers only; an AI need may list ML engineers below."""
+def eligible_tiers(role: str, *, uncertain: bool = False) -> tuple[str, ...]:
+    """An ML need takes ML engineers only; an AI need may list ML engineers below; an
+    uncertain call takes both."""
+    if role not in (AI_ENGINEER, ML_ENGINEER):
+        raise ValueError(f"unknown role need {role!r}")
+    if uncertain:
+        return (AI_ENGINEER, ML_ENGINEER)
     if role == ML_ENGINEER:
         return (ML_ENGINEER,)
     if role == AI_ENGINEER:
@@ -173,8 +185,8 @@ def eligible_tiers(role: str) -> tuple[str, ...]:
     raise ValueError(f"unknown role need {role!r}")
 
 
-def tier_score(*, role: str, tier: str, params: ScoringParams) -> float:
-    if tier == role:
+def tier_score(*, role: str, tier: str, params: ScoringParams, uncertain: bool = False) -> float:
+    if tier == role or (uncertain and tier in (AI_ENGINEER, ML_ENGINEER)):
         return 1.0
     if role == AI_ENGINEER and tier == ML_ENGINEER:
         return params.overqualified_tier_score
@@ -257,7 +269,9 @@ def score(
     covered = tuple(key for key in need.required_skills if key in candidate.skill_keys)
     missing = tuple(key for key in need.required_skills if key not in candidate.skill_keys)
     days_late = (candidate.available_from - need.start).days
-    t = tier_score(role=need.role, tier=candidate.tier, params=params)
+    t = tier_score(
+        role=need.role, tier=candidate.tier, params=params, uncertain=need.role_uncertain
+    )
     b = budget_score(rate=candidate.rate, budget=need.budget, falloff_usd=need.falloff_usd(params))
     s = start_score(days_late=days_late, falloff_days=params.start_falloff_days)
     k = skills_score(covered=len(covered), required=len(need.required_skills))
@@ -285,7 +299,7 @@ def is_listable(*, need: Need, candidate: Candidate, params: ScoringParams) -> b
     """The hard limits: right tier, some budget score left, some start score left, and
     the least daily overlap when the client set one."""
     return (
-        candidate.tier in eligible_tiers(need.role)
+        candidate.tier in need.tiers
         and candidate.rate <= need.max_listed_rate(params)
         and (candidate.available_from - need.start).days < params.start_falloff_days
         and (

@@ -137,7 +137,14 @@ def explain(
     c = scored.candidate
     reasons: list[str] = fit_lines(fit)
 
-    if c.tier == need.role:
+    if need.role_uncertain:
+        other = ML_ENGINEER if need.role == AI_ENGINEER else AI_ENGINEER
+        reasons.append(
+            f"{role_label(c.tier)}: your brief reads a little more like {role_label(need.role)} "
+            f"work than {role_label(other)} work, not clearly enough to rule either out, so "
+            "both are listed on fit; answering the questions on your project settles it"
+        )
+    elif c.tier == need.role:
         reasons.append(f"{role_label(c.tier)}, the role your project needs")
     elif need.role == AI_ENGINEER and c.tier == ML_ENGINEER:
         reasons.append(
@@ -283,7 +290,7 @@ def no_overlap_reason(*, reachable: int, minimum: float) -> str:
 
 def no_match_reason_text(*, need: Need, params: ScoringParams, stats: Mapping[str, Any]) -> str:
     """Why nobody fits, from the roster's counts: none of the tier, booked, too dear, too late."""
-    pool = "ML engineers" if need.role == ML_ENGINEER else "AI or ML engineers"
+    pool = "ML engineers" if need.tiers == (ML_ENGINEER,) else "AI or ML engineers"
     hours = f"{need.hours_per_week} hours a week"
     if stats["total"] == 0:
         return f"No vetted {pool} are on the roster right now."

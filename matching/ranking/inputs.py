@@ -12,6 +12,7 @@ from django.conf import settings
 
 from marketplace.models import Project, Specialist
 from matching import working_hours as wh
+from matching.classifier import LOW_CONFIDENCE_THRESHOLD
 from matching.ranking.fit import BriefFit
 from matching.ranking.sql import OverlapTable
 from matching.relevance.concepts import BriefNeed, brief_needs
@@ -85,7 +86,20 @@ def project_need(*, project: Project, today: date) -> Need:
         concepts=tuple((n.key, n.weight) for n in stored_needs(project)),
         overlap_wanted=wanted_overlap(project),
         min_overlap_hours=float(project.min_overlap_hours or 0) if project.timezone else 0.0,
+        role_uncertain=role_uncertain(project),
     )
+
+
+def role_uncertain(project: Project) -> bool:
+    """The classifier's call is too weak to rule a role out and nobody has settled it.
+
+    Below the confidence at which the service asks the checklist questions (the
+    admin's "low confidence" filter), unless staff overrode the role; the
+    client's checklist answers feed the classifier, so answering raises it.
+    """
+    if project.role_override or project.role_confidence is None:
+        return False
+    return project.role_confidence < LOW_CONFIDENCE_THRESHOLD
 
 
 def work_windows() -> list[str]:
@@ -158,6 +172,7 @@ def run_inputs(
         "overlap_wanted_hours": need.overlap_wanted,
         "min_overlap_hours": need.min_overlap_hours,
         "role_need": need.role,
+        "role_uncertain": need.role_uncertain,
         "hourly_budget_max": str(need.budget),
         "desired_start": project.desired_start.isoformat(),
         "effective_start": need.start.isoformat(),

@@ -15,7 +15,7 @@ from django.db.models import Count, F, Min, Q
 from marketplace.models import Specialist
 from matching import wording
 from matching.ranking.sql import HasSkill, OverlapTable, covered_expression, has_capacity
-from matching.scoring import Need, ScoringParams, eligible_tiers
+from matching.scoring import Need, ScoringParams
 
 
 def _strong_skill_minimum(need: Need) -> int:
@@ -50,7 +50,8 @@ def trade_offs(
     """How many more strong candidates a higher budget, a later start or less overlap
     would bring.
 
-    A strong candidate is of the tier the project needs, within the budget,
+    A strong candidate is of the tier the project needs (either, when the role
+    call is uncertain), within the budget,
     available by the start date, free for the project's hours, covering at
     least half the required skills, showing one of the brief's main problem
     domains and, when the client gave a time zone, overlapping the wanted hours
@@ -62,7 +63,8 @@ def trade_offs(
         has_capacity(need.hours_per_week),
         vetted=True,
         is_active=True,
-        tier=need.role,
+        # Of the role needed: both when the call is uncertain, never an overqualified one.
+        tier__in=need.tiers if need.role_uncertain else (need.role,),
         hourly_rate__lte=max_budget,
         available_from__lte=max_start,
     )
@@ -168,7 +170,7 @@ def no_match_reason(
             available_from__lt=need.start + timedelta(days=params.start_falloff_days)
         )
         shared = Specialist.objects.filter(
-            free, reachable, vetted=True, is_active=True, tier__in=eligible_tiers(need.role)
+            free, reachable, vetted=True, is_active=True, tier__in=need.tiers
         ).aggregate(
             reachable=Count("id"),
             overlapping=Count("id", filter=overlapping(overlap, need.min_overlap_hours)),
@@ -179,9 +181,7 @@ def no_match_reason(
             )
     in_budget = Q(hourly_rate__lte=need.max_listed_rate(params))
     in_time = Q(available_from__lt=need.start + timedelta(days=params.start_falloff_days))
-    stats = Specialist.objects.filter(
-        vetted=True, is_active=True, tier__in=eligible_tiers(need.role)
-    ).aggregate(
+    stats = Specialist.objects.filter(vetted=True, is_active=True, tier__in=need.tiers).aggregate(
         total=Count("id"),
         free=Count("id", filter=free),
         free_in_budget=Count("id", filter=free & in_budget),

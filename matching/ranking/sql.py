@@ -20,7 +20,7 @@ from django.db.models import Expression, F, Func, IntegerField, Q
 from django.db.models.sql.compiler import SQLCompiler
 
 from marketplace.models import Specialist
-from matching.scoring import CRITERIA, Need, ScoringParams, eligible_tiers
+from matching.scoring import CRITERIA, Need, ScoringParams
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,12 @@ def criteria_sql(*, d: Dialect, need: Need, params: ScoringParams) -> list[Crite
         Criterion(
             "tier",
             f"CASE WHEN tier = %s THEN {num()} ELSE {num()} END",
-            [need.role, 1.0, params.overqualified_tier_score],
+            # An uncertain call scores both roles alike (``scoring.tier_score``).
+            [
+                need.role,
+                1.0,
+                1.0 if need.role_uncertain else params.overqualified_tier_score,
+            ],
         ),
         Criterion(
             "budget",
@@ -255,7 +260,7 @@ def ranking_sql(
     criteria = {c.name: c for c in criteria_sql(d=d, need=need, params=params)}
     ordered = [criteria[name] for name in CRITERIA]
     weights = params.weights.as_dict()
-    tiers = eligible_tiers(need.role)
+    tiers = need.tiers
     table = Specialist._meta.db_table
     columns = ", ".join(f"{table}.{c}" for c in RESULT_COLUMNS)
     with_overlap, overlap_args = overlap_cte(

@@ -21,6 +21,7 @@ from matching.ranking import (
 from matching.scoring import AI_ENGINEER, ML_ENGINEER, Candidate, Need
 from matching.services.runs import ALGORITHM_VERSION, project_match
 from matching.skills import canonical_skills
+from matching.wording import explain
 from tests.conftest import token_client
 from tests.marketplace.factories import ProjectFactory, SpecialistFactory
 
@@ -178,6 +179,57 @@ def test_an_ai_need_lists_ml_engineers_below_comparable_ai_engineers() -> None:
     # then both are listed, the AI engineer first
     assert [r.scored.candidate.id for r in ranked] == [ai.pk, ml.pk]
     assert ranked[1].scored.tier < ranked[0].scored.tier
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_an_uncertain_call_ranks_in_the_database_as_in_python(seed: int, caplog: Any) -> None:
+    _random_roster(random.Random(seed), 250)
+    for role in (AI_ENGINEER, ML_ENGINEER):
+        need = _need(role=role, role_uncertain=True)
+        ranked = rank_specialists(need=need, params=scoring_params(), top_k=15)
+        expected = _python_reference(need, top_k=15)
+        assert [r.scored.candidate.id for r in ranked] == [s.candidate.id for s in expected]
+        assert [r.scored.total for r in ranked] == [s.total for s in expected]
+    assert "scores differ" not in caplog.text
+
+
+def test_an_uncertain_ml_call_lists_ai_engineers_too_and_ranks_them_on_fit() -> None:
+    # given an ML engineer and a cheaper AI engineer, otherwise alike
+    ml = SpecialistFactory(tier=ML_ENGINEER, hourly_rate=Decimal("30"), skills=["PyTorch"])
+    ai = SpecialistFactory(tier=AI_ENGINEER, hourly_rate=Decimal("20"), skills=["PyTorch"])
+    # and a project the classifier called ML engineering without confidence
+    project = _project(required_skills=["PyTorch"], role_need=ML_ENGINEER, role_confidence=0.58)
+    need = project_need(project=project, today=_today())
+    assert need.role_uncertain
+    # when it is ranked, both are listed on an equal footing for the role
+    ranked = rank_specialists(need=need, params=scoring_params(), top_k=20)
+    assert [r.scored.candidate.id for r in ranked] == [ai.pk, ml.pk]
+    assert [r.scored.tier for r in ranked] == [1.0, 1.0]
+    # and the explanation says why an AI engineer is on an ML list
+    [line] = [
+        reason
+        for reason in explain(need=need, scored=ranked[0].scored)
+        if reason.startswith("AI engineer")
+    ]
+    assert "not clearly enough to rule either out" in line
+    # and the strong candidates of the trade-offs count both roles
+    offers = trade_offs(need=need, params=scoring_params(), budget_steps=[], start_steps=[])
+    assert offers[0]["strong_candidates"] == 2
+
+
+@pytest.mark.parametrize(
+    "settled",
+    [{"role_confidence": 0.91}, {"role_override": ML_ENGINEER}, {"role_confidence": None}],
+)
+def test_a_confident_or_settled_ml_call_takes_ml_engineers_only(settled: dict[str, Any]) -> None:
+    SpecialistFactory(tier=AI_ENGINEER, skills=["PyTorch"])
+    ml = SpecialistFactory(tier=ML_ENGINEER, skills=["PyTorch"])
+    values = {"role_need": ML_ENGINEER, "role_confidence": 0.58, **settled}
+    project = _project(required_skills=["PyTorch"], **values)
+    need = project_need(project=project, today=_today())
+    assert not need.role_uncertain
+    ranked = rank_specialists(need=need, params=scoring_params(), top_k=20)
+    assert [r.scored.candidate.id for r in ranked] == [ml.pk]
 
 
 def test_unvetted_inactive_and_booked_specialists_are_not_offered() -> None:

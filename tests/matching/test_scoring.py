@@ -87,6 +87,7 @@ concept_needs = st.lists(
 needs = st.builds(
     need,
     role=st.sampled_from([AI_ENGINEER, ML_ENGINEER]),
+    role_uncertain=st.booleans(),
     budget=budgets,
     required_skills=st.lists(st.sampled_from(SKILLS), unique=True, max_size=5).map(tuple),
     concepts=concept_needs,
@@ -119,6 +120,14 @@ def test_an_ai_need_prefers_ai_engineers_and_scores_ml_engineers_lower() -> None
     ml = tier_score(role=AI_ENGINEER, tier=ML_ENGINEER, params=DEFAULT)
     assert ai == 1.0
     assert 0 < ml < ai
+
+
+@pytest.mark.parametrize("role", [AI_ENGINEER, ML_ENGINEER])
+def test_an_uncertain_call_lists_both_roles_alike(role: str) -> None:
+    assert eligible_tiers(role, uncertain=True) == (AI_ENGINEER, ML_ENGINEER)
+    for tier in (AI_ENGINEER, ML_ENGINEER):
+        assert tier_score(role=role, tier=tier, params=DEFAULT, uncertain=True) == 1.0
+    assert need(role=role, role_uncertain=True).tiers == (AI_ENGINEER, ML_ENGINEER)
 
 
 def test_budget_is_one_within_the_budget_and_falls_off_above_it() -> None:
@@ -198,6 +207,7 @@ def test_every_score_and_the_total_stay_in_the_unit_interval(
 plain_needs = st.builds(
     need,
     role=st.sampled_from([AI_ENGINEER, ML_ENGINEER]),
+    role_uncertain=st.booleans(),
     budget=budgets,
     required_skills=st.lists(st.sampled_from(SKILLS), unique=True, max_size=5).map(tuple),
 )

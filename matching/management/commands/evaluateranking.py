@@ -47,17 +47,19 @@ def _terms(profile_id: str, tier: str) -> tuple[Decimal, date]:
     return rate, START + timedelta(days=(digest // 97) % 21 - 10)
 
 
-def _role(brief: Mapping[str, Any], *, from_set: bool) -> str:
+def _role(brief: Mapping[str, Any], *, from_set: bool) -> tuple[str, bool]:
+    """The role need and whether the call is uncertain, as the service would have them."""
     if from_set and brief.get("role") in (AI_ENGINEER, ML_ENGINEER):
-        return str(brief["role"])
-    from matching.classifier import classify
+        return str(brief["role"]), False
+    from matching.classifier import LOW_CONFIDENCE_THRESHOLD, classify
 
-    return classify(
+    result = classify(
         title=brief.get("title", ""),
         description=brief.get("description", ""),
         required_skills=brief.get("required_skills") or [],
         checklist={},
-    ).role_need
+    )
+    return result.role_need, result.confidence < LOW_CONFIDENCE_THRESHOLD
 
 
 class Command(BaseCommand):
@@ -98,8 +100,10 @@ class Command(BaseCommand):
                     description=brief.get("description", ""),
                     skills=brief.get("required_skills") or [],
                 )
+                role, uncertain = roles[str(brief["id"])]
                 need = Need(
-                    role=roles[str(brief["id"])],
+                    role=role,
+                    role_uncertain=uncertain,
                     budget=BUDGET,
                     start=START,
                     hours_per_week=40,
@@ -148,6 +152,12 @@ class Command(BaseCommand):
         for label, figures in rows:
             self.stdout.write(f"{label:<40} {figures.ndcg5:>7.3f} {figures.ndcg10:>8.3f}")
         if options["per_brief"]:
-            new = rows[1][1].per_brief
+            new, alone = rows[1][1].per_brief, rows[2][1].per_brief
+            self.stdout.write("per brief, new order NDCG@5 @10 (fit alone @5 @10):")
             for bid, (at5, at10) in sorted(new.items(), key=lambda kv: kv[1][0]):
-                self.stdout.write(f"  {bid:<12} role={roles[bid]:<12} {at5:.3f} {at10:.3f}")
+                fit5, fit10 = alone.get(bid, (0.0, 0.0))
+                self.stdout.write(
+                    f"  {bid:<12} role={roles[bid][0]:<12}{'?' if roles[bid][1] else ' '}"
+                    f" {at5:.3f} {at10:.3f}"
+                    f"  ({fit5:.3f} {fit10:.3f})"
+                )
