@@ -77,7 +77,7 @@ def normalise(text: str) -> str:
 
 
 @cache
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
     # One spelling per word, cached: a roster repeats the same few thousand words.
     for pattern, repl in _SPELLINGS:
         word = pattern.sub(repl, word)
@@ -85,12 +85,20 @@ def _fold(word: str) -> str:
 
 
 _HAS_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+# The pieces between separators that hold a letter or digit, in one pass: the same
+# as splitting on _SEPARATORS and keeping the pieces _HAS_WORD finds something in.
+_ORIGINAL_WORD = re.compile(r"[^\s\-_/]*[A-Za-z0-9\u00c0-\u024f][^\s\-_/]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+#.]*[a-z0-9+#]|[a-z0-9]")
 
 
 def words(text: str) -> list[str]:
     """The words of already-normalised text, each in its one spelling."""
-    return [_fold(w) for w in _WORD.findall(text)]
+    return [fold(w) for w in _WORD.findall(text)]
+
+
+def raw_words(text: str) -> list[str]:
+    """The words of already-normalised text as written (``fold`` gives their spelling)."""
+    return _WORD.findall(text)
 
 
 @dataclass(frozen=True)
@@ -120,7 +128,7 @@ def _index() -> _Index:
         for raw in phrases:
             tokens = []
             for part in normalise(raw).split():
-                part = _fold(part.rstrip("*")) + ("*" if part.endswith("*") else "")
+                part = fold(part.rstrip("*")) + ("*" if part.endswith("*") else "")
                 stem = part.rstrip("*")
                 tokens.append((part.endswith("*"), stem))
             if not tokens:
@@ -196,7 +204,7 @@ def sentences(text: str) -> list[str]:
 
 def _original_words(sentence: str) -> list[str]:
     """The sentence's own words, in the order ``words`` finds their normalised forms."""
-    return [w for w in _SEPARATORS.split(sentence) if _HAS_WORD.search(w)]
+    return _ORIGINAL_WORD.findall(sentence)
 
 
 def _original_span(original: list[str], start: int, end: int) -> str:

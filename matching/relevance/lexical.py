@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .concepts import normalise, words
+from .concepts import fold, normalise, raw_words
 
 # Words that say nothing about fit in a brief or a profile.
 _STOPWORD_TEXT = """
@@ -47,7 +47,14 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    return [stem(w) for w in words(normalise(text)) if w not in STOPWORDS and len(w) > 1]
+    return [term for raw in raw_words(normalise(text)) if (term := _term(raw))]
+
+
+@cache
+def _term(raw: str) -> str:
+    """The BM25 term of one raw word ("" for a stopword): fold, then stem, cached."""
+    word = fold(raw)
+    return stem(word) if word not in STOPWORDS and len(word) > 1 else ""
 
 
 @dataclass(frozen=True)
