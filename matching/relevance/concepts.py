@@ -47,19 +47,19 @@ _SENTENCE = re.compile(r"(?<=[.!?;:\n•])\s+|\n+|\s+[-•*]\s+")
 # Cues that a concept is someone else's work the writer stood beside: weak whatever
 # verb the sentence has ("I built the pipelines feeding the fraud team's models").
 _BESIDE = re.compile(
-    r"\b(dashboard\w* for|front ?end for|ui for|the ui|landing page|fed|feeding|feeds|"
+    r"\b(?:dashboard\w* for|front ?end for|ui for|the ui|landing page|fed|feeding|feeds|"
     r"supported the|worked alongside|alongside the|for the \w+ team|the \w+ team's|"
     r"\w+ team's|colleagues|sat next to|handed off to|data for the)\b"
 )
 # Cues that the writer only heard or read of it: weak unless they also did it.
 _HEARSAY = re.compile(
-    r"\b(attend\w*|talk|talks|conference\w*|webinar\w*|meetup\w*|watched|read about|"
+    r"\b(?:attend\w*|talk|talks|conference\w*|webinar\w*|meetup\w*|watched|read about|"
     r"interested in|curious|keen to learn|want to learn|learning about|course\w*|certificat\w*|"
     r"hobby|exposure to|familiar with|heard|some knowledge of|basic knowledge)\b"
 )
 # Cues that the person did the work themselves.
 _OWN_WORK = re.compile(
-    r"\b(built|build|building|shipped|ship|led|lead|designed|developed|trained|deployed|"
+    r"\b(?:built|build|building|shipped|ship|led|lead|designed|developed|trained|deployed|"
     r"created|launched|owned|own|delivered|implemented|wrote|reduced|cut|improved|"
     r"productioni\w*|maintain\w*|scaled|architected|ran)\b"
 )
@@ -213,6 +213,22 @@ def _original_span(original: list[str], start: int, end: int) -> str:
     return span.strip(".,;:!?()\"'") or span
 
 
+def _standing(norm: str, *, unowned: float) -> float:
+    """How much a sentence says about its writer's own work: stood beside it or only
+    heard of it 0.2, heard of it but did it too 0.5, did it 1, neither ``unowned``.
+
+    Each cue is looked for only when the answer still depends on it (they are the
+    slowest part of reading a profile).
+    """
+    if _BESIDE.search(norm):
+        return 0.2
+    if _HEARSAY.search(norm):
+        return 0.5 if _OWN_WORK.search(norm) else 0.2
+    if unowned == 1.0 or _OWN_WORK.search(norm):
+        return 1.0
+    return unowned
+
+
 def mentions(text: str, *, strength: float = 1.0, unowned: float = 1.0) -> list[Mention]:
     """Every concept named in ``text``, sentence by sentence, with its strength.
 
@@ -224,15 +240,7 @@ def mentions(text: str, *, strength: float = 1.0, unowned: float = 1.0) -> list[
         hits = _find(words(norm))
         if not hits:
             continue
-        hearsay = bool(_HEARSAY.search(norm))
-        own = bool(_OWN_WORK.search(norm))
-        weight = strength
-        if _BESIDE.search(norm) or (hearsay and not own):
-            weight *= 0.2
-        elif hearsay:
-            weight *= 0.5
-        elif not own:
-            weight *= unowned
+        weight = strength * _standing(norm, unowned=unowned)
         original = _original_words(sentence)
         for key, (start, end) in hits.items():
             found.append(
