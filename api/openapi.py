@@ -9,11 +9,11 @@ view can forget them. Views add the ones only they produce (409, 422) with
 from typing import Any
 
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.permissions import AllowAny
 
 from api.exceptions import ErrorSerializer
+from api.idempotency import MAX_KEY_LENGTH
 from api.serializers import StrictInputSerializer
 
 ERROR_DESCRIPTIONS = {
@@ -36,7 +36,14 @@ def error_response(status: int, description: str | None = None) -> OpenApiRespon
 
 IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
     name="Idempotency-Key",
-    type=OpenApiTypes.STR,
+    # Visible ASCII, as a header carries it, without blanks at either end (which
+    # HTTP strips): never blank, at most MAX_KEY_LENGTH characters.
+    type={
+        "type": "string",
+        "minLength": 1,
+        "maxLength": MAX_KEY_LENGTH,
+        "pattern": r"^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$",
+    },
     location=OpenApiParameter.HEADER,
     required=False,
     description=(

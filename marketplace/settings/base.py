@@ -272,6 +272,12 @@ SPECTACULAR_SETTINGS = {
         "id": {"type": "integer", "minimum": 1, "maximum": 10**18 - 1},
     },
     # The docs page's Swagger UI: a pinned build from our static files, never a CDN.
+    # One component per word of the vocabulary: the time zones every input lists
+    # (marketplace.fields), the roles a specialist's tier and a project's need share.
+    "ENUM_NAME_OVERRIDES": {
+        "TimeZoneEnum": "marketplace.vocabulary.TIME_ZONES",
+        "TierEnum": "marketplace.models.Role",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -7,6 +7,9 @@ import pytest
 import yaml
 from django.core.management import call_command
 
+from marketplace.vocabulary import TIME_ZONES
+from matching.working_hours import parse_timezone
+
 COMMITTED = Path(__file__).resolve().parents[2] / "openapi.yaml"
 
 
@@ -59,3 +62,21 @@ def test_contract_fields_are_in_the_schema(generated: str) -> None:
 def test_schema_and_docs_are_served(client: Any) -> None:
     assert client.get("/api/schema/").status_code == 200
     assert client.get("/api/docs/").status_code == 200
+
+
+def test_every_time_zone_the_document_lists_is_accepted(generated: str) -> None:
+    # given the zones the document offers, on every input that takes one
+    zones = yaml.safe_load(generated)["components"]["schemas"]["TimeZoneEnum"]["enum"]
+
+    # then they are exactly the ones the API accepts, and each resolves
+    assert zones == list(TIME_ZONES)
+    for zone in zones:
+        parse_timezone(zone)
+
+
+def test_idempotency_key_states_its_limits(generated: str) -> None:
+    post = yaml.safe_load(generated)["paths"]["/api/v1/projects/"]["post"]
+    (key,) = [p for p in post["parameters"] if p["name"] == "Idempotency-Key"]
+
+    assert key["schema"]["minLength"] == 1
+    assert key["schema"]["maxLength"] == 255
