@@ -278,6 +278,11 @@ SPECTACULAR_SETTINGS = {
         "TimeZoneEnum": "marketplace.vocabulary.TIME_ZONES",
         "TierEnum": "marketplace.models.Role",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        # OpenAPI links from creates and lists to the operations on the ids they answer with.
+        "api.openapi.add_links",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

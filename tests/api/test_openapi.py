@@ -74,6 +74,22 @@ def test_every_time_zone_the_document_lists_is_accepted(generated: str) -> None:
         parse_timezone(zone)
 
 
+def test_creates_link_to_the_routes_on_what_they_create(generated: str) -> None:
+    paths = yaml.safe_load(generated)["paths"]
+
+    created = paths["/api/v1/projects/"]["post"]["responses"]["201"]["links"]
+    assert set(created) == {"projects_retrieve", "projects_partial_update", "projects_matches_list"}
+    assert created["projects_retrieve"]["parameters"] == {"project_id": "$response.body#/id"}
+    webhook = paths["/api/v1/webhooks/"]["post"]["responses"]["201"]["links"]
+    assert set(webhook) == {"webhooks_retrieve", "webhooks_destroy"}
+    # matches come from ranking, not from a create: the list leads to each decision
+    matches = paths["/api/v1/projects/{project_id}/matches/"]["get"]["responses"]["200"]["links"]
+    assert matches["projects_matches_accept_create"]["parameters"] == {
+        "match_id": "$response.body#/results/0/id",
+        "project_id": "$request.path.project_id",
+    }
+
+
 def test_idempotency_key_states_its_limits(generated: str) -> None:
     post = yaml.safe_load(generated)["paths"]["/api/v1/projects/"]["post"]
     (key,) = [p for p in post["parameters"] if p["name"] == "Idempotency-Key"]
