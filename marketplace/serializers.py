@@ -376,7 +376,9 @@ class SpecialistInputSerializer(StrictInputSerializer):
     """Staff's roster entry (POST), or the changed parts of it (PATCH, ``partial=True``)."""
 
     name = StrictCharField(max_length=200, min_length=1)
-    email = serializers.EmailField(max_length=254)
+    email = serializers.EmailField(
+        max_length=254, help_text="Unique in the roster, compared in lower case."
+    )
     phone = StrictCharField(max_length=40, required=False, allow_blank=True)
     headline = StrictCharField(max_length=300, required=False, allow_blank=True)
     tier = serializers.ChoiceField(choices=Role.choices)
@@ -423,6 +425,12 @@ class SpecialistInputSerializer(StrictInputSerializer):
     is_active = serializers.BooleanField(required=False)
 
     def validate_email(self, value: str) -> str:
+        local_part = value.rpartition("@")[0]
+        if len(local_part) > vocabulary.EMAIL_LOCAL_PART_MAX_LENGTH:
+            raise serializers.ValidationError(
+                f"The part before @ may have at most {vocabulary.EMAIL_LOCAL_PART_MAX_LENGTH} "
+                "characters."
+            )
         return value.strip().lower()
 
     def validate_timezone(self, value: str) -> str:

@@ -52,6 +52,9 @@ DEFAULT_WORKING_HOURS = "09:00-17:00"
 WORKING_HOURS_MAX_LENGTH = 11
 # The least daily overlap a client may require.
 MIN_OVERLAP_HOURS_MAX = 8
+# The part of an email address before "@" (RFC 5321): longer ones are no
+# address, though Django's validator lets them through.
+EMAIL_LOCAL_PART_MAX_LENGTH = 64
 # Staff's reasons for a decision.
 REASON_MAX_LENGTH = 2000
 
