@@ -115,13 +115,19 @@ class ClarifyingQuestionSerializer(serializers.Serializer):
     question = serializers.CharField()
 
 
-class BriefNeedSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    label = serializers.CharField()
-    kind = serializers.CharField(help_text="`skill` or `domain`.")
-    weight = serializers.FloatField()
-    phrase = serializers.CharField(help_text="The brief's words that name the need.")
-    quote = serializers.CharField(help_text="The brief's sentence it came from.")
+# Built with type(): a field named ``label`` would shadow Field.label in a class body.
+BriefNeedSerializer = type(
+    "BriefNeedSerializer",
+    (serializers.Serializer,),
+    {
+        "key": serializers.CharField(),
+        "label": serializers.CharField(),
+        "kind": serializers.CharField(help_text="`skill` or `domain`."),
+        "weight": serializers.FloatField(),
+        "phrase": serializers.CharField(help_text="The brief's words that name the need."),
+        "quote": serializers.CharField(help_text="The brief's sentence it came from."),
+    },
+)
 
 
 class TradeOffSerializer(serializers.Serializer):
