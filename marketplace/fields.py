@@ -1,14 +1,15 @@
 """Input fields whose OpenAPI schema states the rule they enforce, as exactly as a pattern can.
 
 A partner's generated client or validator then refuses what the API would refuse:
-USD rates, overlap hours, working-hours windows and calendar dates. Rules a
-pattern cannot state are in each field's description.
+USD rates, overlap hours, working-hours windows, calendar dates and time zones.
+Rules a schema cannot state are in each field's description.
 """
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers import StrictCharField
+from marketplace.vocabulary import TIME_ZONES
 
 # What the OpenAPI document states of these fields, as exactly as a pattern can.
 # A USD rate: > 0 and <= 1000, at most two decimals (a number is accepted too).
@@ -64,3 +65,15 @@ class WorkingHoursField(StrictCharField):
 )
 class OptionalWorkingHoursField(StrictCharField):
     """Working hours, or blank for the default."""
+
+
+# The IANA names the API accepts, all of them (one component, ``TimeZoneEnum``,
+# see ENUM_NAME_OVERRIDES).
+@extend_schema_field({"type": "string", "enum": list(TIME_ZONES)})
+class TimeZoneField(StrictCharField):
+    pass
+
+
+@extend_schema_field({"type": "string", "enum": ["", *TIME_ZONES]})
+class OptionalTimeZoneField(StrictCharField):
+    """A time zone, or blank for none."""

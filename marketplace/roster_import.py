@@ -24,6 +24,7 @@ from marketplace.dates import date_out_of_bounds
 from marketplace.vocabulary import (
     AI_ENGINEER,
     BIO_MAX_LENGTH,
+    EMAIL_LOCAL_PART_MAX_LENGTH,
     HOURLY_RATE_MAX_USD,
     ML_ENGINEER,
     ROLES,
@@ -282,6 +283,8 @@ def _email(raw: Any) -> str:
     text = _text(raw).lower()
     if len(text) > 254:
         raise RowError("longer than 254 characters")
+    if len(text.rpartition("@")[0]) > EMAIL_LOCAL_PART_MAX_LENGTH:
+        raise RowError(f"more than {EMAIL_LOCAL_PART_MAX_LENGTH} characters before @")
     try:
         _validate_email(text)
     except ValidationError as exc:

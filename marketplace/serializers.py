@@ -18,8 +18,10 @@ from marketplace import vocabulary
 from marketplace.dates import validate_date_in_bounds
 from marketplace.fields import (
     CalendarDateField,
+    OptionalTimeZoneField,
     OptionalWorkingHoursField,
     OverlapHoursField,
+    TimeZoneField,
     UsdRateField,
     WorkingHoursField,
 )
@@ -104,6 +106,46 @@ InferredChecklistSerializer = type(
 )
 UNKNOWN_ANSWER = {"answer": None, "confidence": 0.0, "quote": ""}
 
+# The shapes of the project's stored JSON, for the OpenAPI document: they
+# document the output and never parse input.
+
+
+class ClarifyingQuestionSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="The checklist key the question asks about.")
+    question = serializers.CharField()
+
+
+# Built with type(): a field named ``label`` would shadow Field.label in a class body.
+BriefNeedSerializer = type(
+    "BriefNeedSerializer",
+    (serializers.Serializer,),
+    {
+        "key": serializers.CharField(),
+        "label": serializers.CharField(),
+        "kind": serializers.CharField(help_text="`skill` or `domain`."),
+        "weight": serializers.FloatField(),
+        "phrase": serializers.CharField(help_text="The brief's words that name the need."),
+        "quote": serializers.CharField(help_text="The brief's sentence it came from."),
+    },
+)
+
+
+class TradeOffSerializer(serializers.Serializer):
+    kind = serializers.CharField(
+        help_text="`current`, or what changes: `budget`, `start` or `overlap`."
+    )
+    strong_candidates = serializers.IntegerField(min_value=0)
+    additional_candidates = serializers.IntegerField(required=False)
+    hourly_budget_max = serializers.CharField(
+        required=False, help_text="USD per hour (`current` and `budget`)."
+    )
+    delta_usd_per_hour = serializers.IntegerField(required=False)
+    desired_start = serializers.DateField(required=False, help_text="`current` and `start`.")
+    delta_days = serializers.IntegerField(required=False)
+    min_overlap_hours = serializers.FloatField(required=False)
+    delta_hours = serializers.FloatField(required=False)
+    message = serializers.CharField(help_text="The trade-off in plain words.")
+
 
 class ProjectInputSerializer(StrictInputSerializer):
     """A client's brief (POST), or the changed parts of it (PATCH, ``partial=True``)."""
@@ -140,8 +182,8 @@ class ProjectInputSerializer(StrictInputSerializer):
         ),
     )
 
-    timezone = StrictCharField(
-        max_length=64,
+    timezone = OptionalTimeZoneField(
+        max_length=vocabulary.TIME_ZONE_MAX_LENGTH,
         required=False,
         allow_blank=True,
         help_text=(
@@ -207,9 +249,37 @@ class ProjectInputSerializer(StrictInputSerializer):
         return attrs
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "properties": {
+            key: {"type": "boolean", "nullable": True, "description": question}
+            for key, question in CHECKLIST_QUESTIONS.items()
+        },
+        "additionalProperties": False,
+    }
+)
+class _ChecklistAnswersField(serializers.SerializerMethodField):
+    pass
+
+
 class ProjectOutputSerializer(serializers.ModelSerializer):
-    checklist = serializers.SerializerMethodField()
+    checklist = _ChecklistAnswersField(
+        help_text="The client's answers, only the keys answered: each `true`, `false` or `null`."
+    )
     role_need = serializers.SerializerMethodField()
+    required_skills = serializers.ListField(child=serializers.CharField(), read_only=True)
+    role_confidence = serializers.FloatField(
+        min_value=0, max_value=1, allow_null=True, read_only=True
+    )
+    role_rationale = serializers.ListField(child=serializers.CharField(), read_only=True)
+    clarifying_questions = serializers.SerializerMethodField()
+    trade_offs = serializers.SerializerMethodField(
+        help_text=(
+            "How many more strong candidates a higher budget, a later start or less "
+            "overlap would bring."
+        ),
+    )
     failure_reason = serializers.SerializerMethodField(
         help_text="Why a `failed` project failed, in plain words; empty otherwise."
     )
@@ -289,9 +359,19 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
             return None
         return project.working_hours or wh.DEFAULT_WORKING_HOURS
 
+    @extend_schema_field(ClarifyingQuestionSerializer(many=True))
+    def get_clarifying_questions(self, project: Project) -> list[dict[str, Any]]:
+        return list(project.clarifying_questions or [])
+
+    @extend_schema_field(TradeOffSerializer(many=True))
+    def get_trade_offs(self, project: Project) -> list[dict[str, Any]]:
+        return list(project.trade_offs or [])
+
+    @extend_schema_field(BriefNeedSerializer(many=True))
     def get_brief_needs(self, project: Project) -> list[dict[str, Any]]:
         return list(project.brief_needs or [])
 
+    @extend_schema_field(serializers.ChoiceField(choices=Role.choices, allow_null=True))
     def get_role_need(self, project: Project) -> str | None:
         if project.status == Project.Status.PENDING and not project.role_override:
             return None
@@ -302,7 +382,9 @@ class SpecialistInputSerializer(StrictInputSerializer):
     """Staff's roster entry (POST), or the changed parts of it (PATCH, ``partial=True``)."""
 
     name = StrictCharField(max_length=200, min_length=1)
-    email = serializers.EmailField(max_length=254)
+    email = serializers.EmailField(
+        max_length=254, help_text="Unique in the roster, compared in lower case."
+    )
     phone = StrictCharField(max_length=40, required=False, allow_blank=True)
     headline = StrictCharField(max_length=300, required=False, allow_blank=True)
     tier = serializers.ChoiceField(choices=Role.choices)
@@ -326,8 +408,10 @@ class SpecialistInputSerializer(StrictInputSerializer):
     skills = serializers.ListField(
         child=StrictCharField(max_length=100, min_length=1), max_length=100, required=False
     )
-    timezone = StrictCharField(
-        max_length=vocabulary.TIME_ZONE_MAX_LENGTH, required=False, help_text="An IANA name."
+    timezone = TimeZoneField(
+        max_length=vocabulary.TIME_ZONE_MAX_LENGTH,
+        required=False,
+        help_text="An IANA name (`Europe/Berlin`), default `UTC`.",
     )
     working_hours = WorkingHoursField(
         max_length=13,
@@ -347,6 +431,12 @@ class SpecialistInputSerializer(StrictInputSerializer):
     is_active = serializers.BooleanField(required=False)
 
     def validate_email(self, value: str) -> str:
+        local_part = value.rpartition("@")[0]
+        if len(local_part) > vocabulary.EMAIL_LOCAL_PART_MAX_LENGTH:
+            raise serializers.ValidationError(
+                f"The part before @ may have at most {vocabulary.EMAIL_LOCAL_PART_MAX_LENGTH} "
+                "characters."
+            )
         return value.strip().lower()
 
     def validate_timezone(self, value: str) -> str:
@@ -363,6 +453,8 @@ class SpecialistInputSerializer(StrictInputSerializer):
 
 class SpecialistOutputSerializer(serializers.ModelSerializer):
     """Staff's view of a specialist, contact details included."""
+
+    skills = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
         model = Specialist

@@ -5,8 +5,7 @@ models, serializers, roster import and admin all import the same names. A
 limit changed here changes the model validators, the API and the import.
 """
 
-from functools import cache
-from zoneinfo import available_timezones
+from importlib import resources
 
 # --- Roles: a project needs one, a specialist is one ---------------------------------
 
@@ -53,6 +52,9 @@ DEFAULT_WORKING_HOURS = "09:00-17:00"
 WORKING_HOURS_MAX_LENGTH = 11
 # The least daily overlap a client may require.
 MIN_OVERLAP_HOURS_MAX = 8
+# The part of an email address before "@" (RFC 5321): longer ones are no
+# address, though Django's validator lets them through.
+EMAIL_LOCAL_PART_MAX_LENGTH = 64
 # Staff's reasons for a decision.
 REASON_MAX_LENGTH = 2000
 
@@ -60,11 +62,24 @@ REASON_MAX_LENGTH = 2000
 # --- Time zones -------------------------------------------------------------------------
 
 
-@cache
-def _time_zone_names() -> frozenset[str]:
-    return frozenset(available_timezones())
+# Names in some tz databases that are no places: "localtime" and "posixrules"
+# follow whatever the host is set to, "Factory" means "zone not configured".
+NOT_TIME_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+
+
+def _shipped_time_zones() -> tuple[str, ...]:
+    # The IANA database the service ships with (the tzdata package), not the
+    # host's: every machine accepts the same names, and the OpenAPI document,
+    # which lists them, is the same everywhere.
+    names = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
+    return tuple(sorted(set(names) - NOT_TIME_ZONES))
+
+
+# Every IANA time zone name the API accepts (``Europe/Berlin``, ``UTC``), sorted.
+TIME_ZONES = _shipped_time_zones()
+_TIME_ZONE_SET = frozenset(TIME_ZONES)
 
 
 def is_time_zone(name: str) -> bool:
-    """An IANA name this machine knows (``Europe/Berlin``), within the stored length."""
-    return len(name) <= TIME_ZONE_MAX_LENGTH and name in _time_zone_names()
+    """An IANA name of the shipped tz database (``Europe/Berlin``), within the stored length."""
+    return len(name) <= TIME_ZONE_MAX_LENGTH and name in _TIME_ZONE_SET

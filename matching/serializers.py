@@ -8,6 +8,8 @@ from matching.models import Match
 class MatchedSpecialistSerializer(serializers.ModelSerializer):
     """What a client may see of a specialist: never email or phone."""
 
+    skills = serializers.ListField(child=serializers.CharField(), read_only=True)
+
     class Meta:
         model = Specialist
         fields = [
@@ -48,6 +50,8 @@ class MatchOutputSerializer(serializers.ModelSerializer):
     specialist = MatchedSpecialistSerializer(read_only=True)
     breakdown = BreakdownSerializer(read_only=True)
     explanation = serializers.ListField(child=serializers.CharField(), read_only=True)
+    rank = serializers.IntegerField(min_value=1, read_only=True, help_text="1 is the best.")
+    score = serializers.FloatField(min_value=0, max_value=1, read_only=True)
 
     class Meta:
         model = Match

@@ -16,6 +16,8 @@ class WebhookEndpointInputSerializer(StrictInputSerializer):
 
 
 class WebhookEndpointOutputSerializer(serializers.ModelSerializer):
+    events = serializers.ListField(child=serializers.ChoiceField(choices=EVENTS), read_only=True)
+
     class Meta:
         model = WebhookEndpoint
         fields = ["id", "url", "events", "is_active", "disabled_reason", "created_at"]

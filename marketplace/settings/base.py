@@ -272,6 +272,17 @@ SPECTACULAR_SETTINGS = {
         "id": {"type": "integer", "minimum": 1, "maximum": 10**18 - 1},
     },
     # The docs page's Swagger UI: a pinned build from our static files, never a CDN.
+    # One component per word of the vocabulary: the time zones every input lists
+    # (marketplace.fields), the roles a specialist's tier and a project's need share.
+    "ENUM_NAME_OVERRIDES": {
+        "TimeZoneEnum": "marketplace.vocabulary.TIME_ZONES",
+        "TierEnum": "marketplace.models.Role",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        # OpenAPI links from creates and lists to the operations on the ids they answer with.
+        "api.openapi.add_links",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

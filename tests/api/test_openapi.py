@@ -7,6 +7,9 @@ import pytest
 import yaml
 from django.core.management import call_command
 
+from marketplace.vocabulary import TIME_ZONES
+from matching.working_hours import parse_timezone
+
 COMMITTED = Path(__file__).resolve().parents[2] / "openapi.yaml"
 
 
@@ -59,3 +62,37 @@ def test_contract_fields_are_in_the_schema(generated: str) -> None:
 def test_schema_and_docs_are_served(client: Any) -> None:
     assert client.get("/api/schema/").status_code == 200
     assert client.get("/api/docs/").status_code == 200
+
+
+def test_every_time_zone_the_document_lists_is_accepted(generated: str) -> None:
+    # given the zones the document offers, on every input that takes one
+    zones = yaml.safe_load(generated)["components"]["schemas"]["TimeZoneEnum"]["enum"]
+
+    # then they are exactly the ones the API accepts, and each resolves
+    assert zones == list(TIME_ZONES)
+    for zone in zones:
+        parse_timezone(zone)
+
+
+def test_creates_link_to_the_routes_on_what_they_create(generated: str) -> None:
+    paths = yaml.safe_load(generated)["paths"]
+
+    created = paths["/api/v1/projects/"]["post"]["responses"]["201"]["links"]
+    assert set(created) == {"projects_retrieve", "projects_partial_update", "projects_matches_list"}
+    assert created["projects_retrieve"]["parameters"] == {"project_id": "$response.body#/id"}
+    webhook = paths["/api/v1/webhooks/"]["post"]["responses"]["201"]["links"]
+    assert set(webhook) == {"webhooks_retrieve", "webhooks_destroy"}
+    # matches come from ranking, not from a create: the list leads to each decision
+    matches = paths["/api/v1/projects/{project_id}/matches/"]["get"]["responses"]["200"]["links"]
+    assert matches["projects_matches_accept_create"]["parameters"] == {
+        "match_id": "$response.body#/results/0/id",
+        "project_id": "$request.path.project_id",
+    }
+
+
+def test_idempotency_key_states_its_limits(generated: str) -> None:
+    post = yaml.safe_load(generated)["paths"]["/api/v1/projects/"]["post"]
+    (key,) = [p for p in post["parameters"] if p["name"] == "Idempotency-Key"]
+
+    assert key["schema"]["minLength"] == 1
+    assert key["schema"]["maxLength"] == 255

@@ -42,6 +42,20 @@ def test_a_duplicate_email_is_400_naming_email(staff_api: Any) -> None:
     assert Specialist.objects.count() == 1
 
 
+def test_an_email_with_more_than_64_characters_before_the_at_is_400(staff_api: Any) -> None:
+    # Django's validator lets it through; it is no address (RFC 5321), and the
+    # document's `format: email` says so.
+    response = staff_api.post("/api/v1/specialists/", {**NEW, "email": f"{'a' * 65}@example.com"})
+    assert response.status_code == 400
+    assert set(response.json()["fields"]) == {"email"}
+    assert (
+        staff_api.post(
+            "/api/v1/specialists/", {**NEW, "email": f"{'a' * 64}@example.com"}
+        ).status_code
+        == 201
+    )
+
+
 def test_patch_changes_only_what_is_sent(staff_api: Any) -> None:
     specialist = SpecialistFactory(name="Before", hourly_rate="20.00")
     response = staff_api.patch(f"/api/v1/specialists/{specialist.pk}/", {"name": "After"})

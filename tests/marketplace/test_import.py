@@ -352,3 +352,16 @@ def test_worker_processes_write_what_one_process_writes(
     assert "demand forecasts" in p3.bio
     assert p3.profile_features["tf"].get("forecast")
     assert p3.profile_hash != serial["p3@example.com"][2]
+
+
+@pytest.mark.django_db
+def test_an_email_with_more_than_64_characters_before_the_at_is_rejected(tmp_path: Path) -> None:
+    # given a row whose address is too long before the @ to be one (RFC 5321)
+    long_address = f"{'a' * 65}@example.com"
+    path = _csv(tmp_path, f"Too Long,{long_address},ai_engineer,30,2030-01-01,SQL,true,true")
+
+    out, err = _run(path, "--no-progress")
+
+    # then it is rejected, as the API refuses it
+    assert out.strip() == "created 0, updated 0, rejected 1"
+    assert err.strip() == "line 2: rejected: email: more than 64 characters before @"
