@@ -10,7 +10,7 @@ from decimal import Decimal
 from math import ceil
 from typing import Any
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, F, Min, Q, QuerySet
 
 from marketplace.models import Specialist
 from matching import wording
@@ -23,14 +23,16 @@ def _strong_skill_minimum(need: Need) -> int:
     return ceil(len(need.required_skills) / 2)
 
 
-def fits_brief(fit_keys: Sequence[str]) -> Q:
-    """Shows at least one of the brief's main problem domains (everyone, when it names none)."""
+def fits_brief(queryset: QuerySet[Specialist], fit_keys: Sequence[str]) -> QuerySet[Specialist]:
+    """Those who show at least one of the brief's main problem domains (all, when it
+    names none). Tested on the row itself: ``concept_keys`` is in the covering index,
+    so the count never visits the table."""
     if not fit_keys:
-        return Q()
+        return queryset
     shown: Any = HasSkill(F("concept_keys"), fit_keys[0])
     for key in fit_keys[1:]:
         shown = shown + HasSkill(F("concept_keys"), key)
-    return Q(pk__in=Specialist.objects.alias(shown=shown).filter(shown__gte=1).values("pk"))
+    return queryset.alias(shown=shown).filter(shown__gte=1)
 
 
 def overlapping(overlap: OverlapTable, hours: float) -> Q:
@@ -73,7 +75,7 @@ def trade_offs(
         queryset = queryset.alias(covered=covered_expression(need.required_skills)).filter(
             covered__gte=minimum
         )
-    queryset = queryset.filter(fits_brief(fit_keys))
+    queryset = fits_brief(queryset, fit_keys)
     table = overlap if overlap is not None and need.overlap_wanted is not None else None
     wanted = need.overlap_wanted or 0.0
     steps = [float(step) for step in overlap_steps if table is not None and wanted - step >= 0]
