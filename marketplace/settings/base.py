@@ -106,12 +106,17 @@ TEMPLATES = [
 
 DATABASE_URL = env_str("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 30_000)
+DB_JIT = env_bool("DB_JIT", False)
 _db: dict[str, Any] = dict(
     dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
 )
 if _db["ENGINE"] == "django.db.backends.postgresql":
-    # A runaway query must not hold a connection (and its locks) forever.
-    _db.setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
+    # A runaway query must not hold a connection (and its locks) forever. JIT off:
+    # compiling the ranking and trade-off statements cost 10-80 ms a run at a
+    # million specialists and saved nothing (they are index scans, not analytics).
+    _db.setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS} -c jit={'on' if DB_JIT else 'off'}"
+    )
     _db["OPTIONS"].setdefault("connect_timeout", 5)
 elif _db["ENGINE"] == "django.db.backends.sqlite3":
     # The web process and the worker share one file: WAL lets readers run

@@ -71,3 +71,16 @@ def test_a_malformed_boolean_is_a_clear_error() -> None:
 @pytest.mark.parametrize("value", ["1", "true", "yes", "on"])
 def test_truthy_spellings_of_debug_are_accepted(value: str) -> None:
     assert _load_settings({"DEBUG": value}).returncode == 0
+
+
+@pytest.mark.django_db
+def test_postgresql_sessions_run_with_a_statement_timeout_and_without_jit() -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL session settings")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] != "0"
