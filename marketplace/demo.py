@@ -20,6 +20,8 @@ from accounts.models import User
 from accounts.services import client_create
 from marketplace.models import Specialist
 from marketplace.services.specialists import specialist_upsert
+from matching.relevance.embedding import EMBEDDING_VERSION
+from matching.services.embeddings import specialists_embed_enqueue
 
 DEMO_ROSTER_PATH = Path(__file__).with_name("demo_roster.jsonl")
 
@@ -85,8 +87,15 @@ DEMO_STAFF_PASSWORD = "staff-demo-password"
 @transaction.atomic
 def demo_seed(*, roster_size: int | None = None) -> DemoSeed:
     """Idempotently load the demo roster, a demo client and a demo staff login."""
-    for row in demo_roster(size=roster_size, today=timezone.localdate()):
-        specialist_upsert(data=row)
+    written = [
+        specialist_upsert(data=row, queue_embedding=False)[0]
+        for row in demo_roster(size=roster_size, today=timezone.localdate())
+    ]
+    # The profiles without a current vector, in one queued task rather than one
+    # per specialist queued ahead of the first project a visitor submits.
+    specialists_embed_enqueue(
+        specialist_ids=[s.pk for s in written if s.embedding_version != EMBEDDING_VERSION]
+    )
     account = client_create(username="demo", organization_name="Demo Co", password="demo-password")
     staff = User.objects.filter(username="staff").first()
     if staff is None:

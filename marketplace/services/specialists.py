@@ -158,8 +158,14 @@ def matchable(specialist: Specialist) -> bool:
 
 
 @transaction.atomic
-def specialist_upsert(*, data: Mapping[str, object]) -> tuple[Specialist, bool]:
-    """Create or update one specialist by email (case-insensitive)."""
+def specialist_upsert(
+    *, data: Mapping[str, object], queue_embedding: bool = True
+) -> tuple[Specialist, bool]:
+    """Create or update one specialist by email (case-insensitive).
+
+    ``queue_embedding=False`` leaves queueing the new text's encoding to a caller
+    that writes many rows and queues them in one go.
+    """
     email = str(data["email"]).strip().lower()
     found = (
         Specialist.objects.select_for_update()
@@ -175,7 +181,7 @@ def specialist_upsert(*, data: Mapping[str, object]) -> tuple[Specialist, bool]:
     specialist.full_clean()
     text_changed = derive(specialist)
     specialist.save()
-    if text_changed:
+    if text_changed and queue_embedding:
         specialists_embed_enqueue(specialist_ids=[specialist.pk])
     if not created:
         specialist_reads_changed(specialist_ids=[specialist.pk])

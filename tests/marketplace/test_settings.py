@@ -84,3 +84,23 @@ def test_postgresql_sessions_run_with_a_statement_timeout_and_without_jit() -> N
         assert cursor.fetchone()[0] == "off"
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] != "0"
+
+
+def test_the_embedded_broker_looks_for_the_next_message_ten_times_a_second(
+    tmp_path: Path,
+) -> None:
+    # kombu's 1 s default drains a queue of small tasks at a task or two a second.
+    env = {k: v for k, v in os.environ.items() if k != "CELERY_BROKER_URL"}
+    env["MARKETPLACE_VAR_DIR"] = str(tmp_path)
+    code = (
+        "import django, os;"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'marketplace.settings');"
+        "django.setup(); from django.conf import settings;"
+        "print(settings.CELERY_BROKER_URL,"
+        " settings.CELERY_BROKER_TRANSPORT_OPTIONS['polling_interval'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["filesystem://localhost//", "0.1"]

@@ -14,6 +14,7 @@ from matching.models import MatchRun
 from matching.ranking import project_need, rank_roster_in_python, rank_specialists, scoring_params
 from matching.ranking.fit import BriefFit, fit_window
 from matching.ranking.inputs import read_brief_needs
+from matching.relevance.embedding import EMBEDDING_VERSION
 from matching.services.runs import project_match
 from tests.conftest import token_client
 from tests.marketplace.factories import ProjectFactory, SpecialistFactory
@@ -225,3 +226,25 @@ def test_a_window_with_a_profile_still_waiting_for_its_vector_is_ranked_without_
     assert fit.embeddings_pending == 1
     assert not fit.semantic_used
     assert all(r.semantic is None for r in fit.by_id.values())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_roster_queues_its_embeddings_as_one_task_and_none_when_seeded_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A task per specialist would sit in the embedded broker's queue ahead of the
+    # first project a visitor submits.
+    from matching.tasks import specialists_embed_task
+
+    queued: list[list[int]] = []
+    monkeypatch.setattr(
+        specialists_embed_task, "delay", lambda *, specialist_ids: queued.append(specialist_ids)
+    )
+    seeded = demo_seed()
+    assert len(queued) == 1
+    assert len(queued[0]) == seeded.specialists
+    # Seeded again once the vectors are stored: no text changed, nothing is queued.
+    queued.clear()
+    Specialist.objects.update(embedding_version=EMBEDDING_VERSION)
+    demo_seed()
+    assert queued == []
