@@ -8,7 +8,6 @@ parameters); the statement selects each once and weighs them in the order of
 one more function there.
 """
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -48,7 +47,7 @@ class Dialect:
         return value if self.is_postgres else value.isoformat()
 
     def skill_param(self, key: str) -> str:
-        return json.dumps([key]) if self.is_postgres else key
+        return key
 
     def rate_param(self, value: Decimal) -> Any:
         # SQLite keeps rates as REAL: compare with the same double, not text.
@@ -62,7 +61,10 @@ POSTGRES = Dialect(
     greatest="GREATEST",
     fence="OFFSET 0",
     days_after="(available_from - %s::date)",
-    has_skill_template="({column} @> %s::jsonb)::integer",
+    # "?" (the array holds this string) rather than "@> '[key]'": the same answer
+    # for a flat list of keys, without building a JSON container per test (about
+    # 15% of the statement at a million specialists).
+    has_skill_template="({column} ? %s)::integer",
 )
 SQLITE = Dialect(
     double="REAL",
