@@ -21,6 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from marketplace.roster_import import REQUIRED_COLUMNS
+
 ZONES = (
     "America/New_York",
     "America/Chicago",
@@ -36,21 +38,8 @@ ZONES = (
     "Australia/Sydney",
 )
 HOURS = ("09:00-17:00", "08:00-16:00", "12:00-20:00", "14:00-22:00", "22:00-06:00")
-CSV_COLUMNS = (
-    "name",
-    "email",
-    "tier",
-    "hourly_rate",
-    "available_from",
-    "skills",
-    "vetted",
-    "is_active",
-    "headline",
-    "hours_per_week",
-    "timezone",
-    "working_hours",
-    "bio",
-)
+# The import's required columns, then the optional ones a roster file carries (no phone).
+CSV_COLUMNS = (*REQUIRED_COLUMNS, "headline", "hours_per_week", "timezone", "working_hours", "bio")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _NUMBER = re.compile(r"\b\d{2,}\b")
 
