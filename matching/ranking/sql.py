@@ -46,9 +46,6 @@ class Dialect:
     def date_param(self, value: date) -> Any:
         return value if self.is_postgres else value.isoformat()
 
-    def skill_param(self, key: str) -> str:
-        return key
-
     def rate_param(self, value: Decimal) -> Any:
         # SQLite keeps rates as REAL: compare with the same double, not text.
         return value if self.is_postgres else float(value)
@@ -108,7 +105,7 @@ class HasSkill(Func):
         # Func fills the template with %-formatting: escape the key's placeholder.
         template = d.has_skill("%(expressions)s").replace("%s", "%%s")
         sql, params = super().as_sql(compiler, connection, function, template, arg_joiner, **extra)
-        return sql, [*params, d.skill_param(self.key)]
+        return sql, [*params, self.key]
 
 
 def covered_expression(keys: Sequence[str]) -> Expression:
@@ -176,7 +173,7 @@ def criteria_sql(*, d: Dialect, need: Need, params: ScoringParams) -> list[Crite
         skills = Criterion(
             "skills",
             f"CAST({covered} AS {d.double}) / {num()}",
-            [*(d.skill_param(key) for key in keys), float(len(keys))],
+            [*keys, float(len(keys))],
         )
     else:
         skills = Criterion("skills", num(), [1.0])
@@ -191,7 +188,7 @@ def criteria_sql(*, d: Dialect, need: Need, params: ScoringParams) -> list[Crite
             f"({num()} + {shown}) / {num()}",
             [
                 0.0,
-                *(arg for key, weight in need.concepts for arg in (weight, d.skill_param(key))),
+                *(arg for key, weight in need.concepts for arg in (weight, key)),
                 total,
             ],
         )

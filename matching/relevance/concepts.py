@@ -84,9 +84,7 @@ def fold(word: str) -> str:
     return word
 
 
-_HAS_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
-# The pieces between separators that hold a letter or digit, in one pass: the same
-# as splitting on _SEPARATORS and keeping the pieces _HAS_WORD finds something in.
+# The pieces between separators (_SEPARATORS) that hold a letter or digit, in one pass.
 _ORIGINAL_WORD = re.compile(r"[^\s\-_/]*[A-Za-z0-9\u00c0-\u024f][^\s\-_/]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+#.]*[a-z0-9+#]|[a-z0-9]")
 
