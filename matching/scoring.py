@@ -176,13 +176,9 @@ def eligible_tiers(role: str, *, uncertain: bool = False) -> tuple[str, ...]:
     uncertain call takes both."""
     if role not in (AI_ENGINEER, ML_ENGINEER):
         raise ValueError(f"unknown role need {role!r}")
-    if uncertain:
-        return (AI_ENGINEER, ML_ENGINEER)
-    if role == ML_ENGINEER:
+    if role == ML_ENGINEER and not uncertain:
         return (ML_ENGINEER,)
-    if role == AI_ENGINEER:
-        return (AI_ENGINEER, ML_ENGINEER)
-    raise ValueError(f"unknown role need {role!r}")
+    return (AI_ENGINEER, ML_ENGINEER)
 
 
 def tier_score(*, role: str, tier: str, params: ScoringParams, uncertain: bool = False) -> float:

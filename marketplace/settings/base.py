@@ -276,7 +276,6 @@ SPECTACULAR_SETTINGS = {
     "PATH_CONVERTER_OVERRIDES": {
         "id": {"type": "integer", "minimum": 1, "maximum": 10**18 - 1},
     },
-    # The docs page's Swagger UI: a pinned build from our static files, never a CDN.
     # One component per word of the vocabulary: the time zones every input lists
     # (marketplace.fields), the roles a specialist's tier and a project's need share.
     "ENUM_NAME_OVERRIDES": {
@@ -288,6 +287,7 @@ SPECTACULAR_SETTINGS = {
         # OpenAPI links from creates and lists to the operations on the ids they answer with.
         "api.openapi.add_links",
     ],
+    # The docs page's Swagger UI: a pinned build from our static files, never a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
