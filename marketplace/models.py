@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -175,11 +176,21 @@ class Project(models.Model):
         return self.closed_at is None
 
 
+def validate_email_local_part(value: str) -> None:
+    """At most 64 characters before "@" (Django's EmailValidator lets more through)."""
+    if vocabulary.email_local_part_too_long(value):
+        raise ValidationError(
+            f"The part before @ may have at most {vocabulary.EMAIL_LOCAL_PART_MAX_LENGTH} "
+            "characters.",
+            code="email_local_part",
+        )
+
+
 class Specialist(models.Model):
     """A specialist on the roster. Clients see one only inside their matches."""
 
     name = models.CharField(max_length=200)
-    email = models.EmailField(unique=True)
+    email = models.EmailField(unique=True, validators=[validate_email_local_part])
     phone = models.CharField(max_length=40, blank=True)
     headline = models.CharField(max_length=300, blank=True)
     bio = models.TextField(

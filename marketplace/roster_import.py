@@ -30,6 +30,7 @@ from marketplace.vocabulary import (
     ROLES,
     SPECIALIST_HOURS_MAX,
     SPECIALIST_HOURS_MIN,
+    email_local_part_too_long,
     is_time_zone,
 )
 from matching import working_hours as wh
@@ -283,7 +284,7 @@ def _email(raw: Any) -> str:
     text = _text(raw).lower()
     if len(text) > 254:
         raise RowError("longer than 254 characters")
-    if len(text.rpartition("@")[0]) > EMAIL_LOCAL_PART_MAX_LENGTH:
+    if email_local_part_too_long(text):
         raise RowError(f"more than {EMAIL_LOCAL_PART_MAX_LENGTH} characters before @")
     try:
         _validate_email(text)

@@ -25,7 +25,7 @@ from marketplace.fields import (
     UsdRateField,
     WorkingHoursField,
 )
-from marketplace.models import Project, Role, Specialist
+from marketplace.models import Project, Role, Specialist, validate_email_local_part
 from marketplace.vocabulary import CHECKLIST_QUESTIONS, is_time_zone
 from matching import working_hours as wh
 
@@ -431,12 +431,7 @@ class SpecialistInputSerializer(StrictInputSerializer):
     is_active = serializers.BooleanField(required=False)
 
     def validate_email(self, value: str) -> str:
-        local_part = value.rpartition("@")[0]
-        if len(local_part) > vocabulary.EMAIL_LOCAL_PART_MAX_LENGTH:
-            raise serializers.ValidationError(
-                f"The part before @ may have at most {vocabulary.EMAIL_LOCAL_PART_MAX_LENGTH} "
-                "characters."
-            )
+        validate_email_local_part(value)
         return value.strip().lower()
 
     def validate_timezone(self, value: str) -> str:

@@ -55,6 +55,12 @@ MIN_OVERLAP_HOURS_MAX = 8
 # The part of an email address before "@" (RFC 5321): longer ones are no
 # address, though Django's validator lets them through.
 EMAIL_LOCAL_PART_MAX_LENGTH = 64
+
+
+def email_local_part_too_long(email: str) -> bool:
+    return len(email.rpartition("@")[0]) > EMAIL_LOCAL_PART_MAX_LENGTH
+
+
 # Staff's reasons for a decision.
 REASON_MAX_LENGTH = 2000
 

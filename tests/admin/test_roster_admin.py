@@ -269,6 +269,31 @@ def test_adding_a_specialist_through_the_admin(
     assert created in [match.specialist for match in latest_matches(project)]
 
 
+def test_the_admin_refuses_an_email_with_more_than_64_characters_before_the_at(
+    staff_client: Any,
+) -> None:
+    # The API and the import refuse it too: the rule is the model field's.
+    data = {
+        "name": "Long Address",
+        "email": f"{'a' * 65}@example.com",
+        "phone": "",
+        "headline": "RAG",
+        "tier": Role.AI_ENGINEER,
+        "hourly_rate": "16.00",
+        "available_from": timezone.localdate().isoformat(),
+        "hours_per_week": 40,
+        "skills": '["RAG"]',
+        "timezone": "UTC",
+        "working_hours": "09:00-17:00",
+    }
+
+    response = staff_client.post(reverse("admin:marketplace_specialist_add"), data)
+
+    assert response.status_code == 200
+    assert "The part before @ may have at most 64 characters." in response.content.decode()
+    assert not Specialist.objects.filter(name="Long Address").exists()
+
+
 def test_specialist_list_shows_capacity(staff_client: Any) -> None:
     SpecialistFactory(name="Busy Bee", hours_per_week=30, committed_hours=30)
 
