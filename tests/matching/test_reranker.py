@@ -1,6 +1,5 @@
 """The learned re-ranker, pure: labels, position handling, monotone order, activation, moves."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +21,7 @@ from matching.reranker import (
 from matching.reranker.model import window_moves
 from matching.scoring import CRITERIA, score
 from matching.wording import desk_move_line
-from tests.matching.test_scoring import DEFAULT, candidate, candidates, need, needs
+from tests.matching.test_scoring import DEFAULT, candidate, candidates, need, needs, no_better
 
 RULE = TrainingRule(min_projects=30, min_gain=0.02)
 
@@ -125,15 +124,7 @@ def test_a_candidate_at_least_as_good_on_everything_never_ranks_below_a_worse_on
     need, a, weights, fit, less, dearer, later, less_overlap
 ) -> None:
     # given a candidate and a variant no better on anything the ranker reads
-    worse = candidate(
-        id=a.id + 1,
-        tier=a.tier,
-        rate=a.rate + Decimal(dearer) / 100,
-        available_from=a.available_from + timedelta(days=later),
-        skill_keys=a.skill_keys,
-        concept_keys=a.concept_keys,
-        overlap_hours=max(0.0, (a.overlap_hours or 0.0) - less_overlap),
-    )
+    worse = no_better(a, dearer=dearer, later=later, less_overlap=less_overlap)
     good_fit = Relevance(score=fit, concept=fit, lexical=fit, semantic=None)
     bad_fit = Relevance(score=fit * less, concept=fit * less, lexical=fit * less, semantic=None)
     sa = score(need=need, candidate=a, params=DEFAULT, relevance=fit)

@@ -62,6 +62,19 @@ def candidate(**overrides: object) -> Candidate:
     return Candidate(**values)
 
 
+def no_better(a: Candidate, *, dearer: int, later: int, less_overlap: float) -> Candidate:
+    """A variant of ``a`` no better on anything: dearer by cents, later by days, less overlap."""
+    return candidate(
+        id=a.id + 1,
+        tier=a.tier,
+        rate=a.rate + Decimal(dearer) / 100,
+        available_from=a.available_from + timedelta(days=later),
+        skill_keys=a.skill_keys,
+        concept_keys=a.concept_keys,
+        overlap_hours=max(0.0, (a.overlap_hours or 0.0) - less_overlap),
+    )
+
+
 # --- Strategies ------------------------------------------------------------------
 
 SKILLS = ("llm", "rag", "python", "kafka", "pytorch", "sql")
@@ -381,15 +394,7 @@ def test_dominance_holds_with_fit_to_the_brief_scored_in_full(
     less_overlap: float,
 ) -> None:
     # given a candidate and a variant worse or equal on everything, fit scored in full
-    worse = candidate(
-        id=a.id + 1,
-        tier=a.tier,
-        rate=a.rate + Decimal(dearer) / 100,
-        available_from=a.available_from + timedelta(days=later),
-        skill_keys=a.skill_keys,
-        concept_keys=a.concept_keys,
-        overlap_hours=max(0.0, (a.overlap_hours or 0.0) - less_overlap),
-    )
+    worse = no_better(a, dearer=dearer, later=later, less_overlap=less_overlap)
     sa = score(need=need, candidate=a, params=params, relevance=fit)
     sb = score(need=need, candidate=worse, params=params, relevance=fit * less_fit)
     for c in CRITERIA:
