@@ -124,13 +124,22 @@ def text_features(*, headline: str, bio: str, skills: list[str]) -> TextFeatures
     )
 
 
+def work_window(*, timezone: str, working_hours: str) -> str:
+    """The ``work_window`` column: "<zone> <hours>", the zone UTC when none is given."""
+    return f"{timezone or 'UTC'} {working_hours}"
+
+
 def derive(specialist: Specialist, *, precomputed: TextFeatures | None = None) -> bool:
     """Bring the derived columns in step; True when the profile's text changed.
 
     ``precomputed`` features are used when they were computed from the same text.
+    (The bulk import derives a new row's columns without a model instance, in
+    ``specialist_import._new_row``: the two must stay in step.)
     """
     specialist.skill_keys = canonical_skills(specialist.skills or [])
-    specialist.work_window = f"{specialist.timezone or 'UTC'} {specialist.working_hours}"
+    specialist.work_window = work_window(
+        timezone=specialist.timezone, working_hours=specialist.working_hours
+    )
     skills = list(specialist.skills or [])
     digest = profile_hash(headline=specialist.headline, bio=specialist.bio, skills=skills)
     if digest == specialist.profile_hash and specialist.profile_features:

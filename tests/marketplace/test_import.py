@@ -354,6 +354,52 @@ def test_worker_processes_write_what_one_process_writes(
     assert p3.profile_hash != serial["p3@example.com"][2]
 
 
+def _stored_columns() -> dict[str, dict[str, Any]]:
+    """Every column of every specialist but the id and the timestamps, by email."""
+    skip = {"id", "created_at", "updated_at"}
+    return {
+        row["email"]: {k: v for k, v in row.items() if k not in skip}
+        for row in Specialist.objects.values()
+    }
+
+
+@pytest.mark.django_db
+def test_an_imported_row_is_stored_as_the_one_row_write_stores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given new rows with every optional column, with none, and with empty text,
+    # read by worker processes (their features cross as JSON text; no model instance
+    # is built for a new row on PostgreSQL)
+    from marketplace.services import specialist_import
+    from marketplace.services.specialists import specialist_upsert
+
+    monkeypatch.setattr(specialist_import, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(specialist_import, "PREPARE_CHUNK", 1)
+    header = f"{HEADER},headline,phone,hours_per_week,timezone,working_hours,bio"
+    path = _csv(
+        tmp_path,
+        "Ana Souza,Ana@Example.com,ml_engineer,30.5,2030-01-01,XGBoost;fraud detection,true,true,"
+        'Fraud models,+55 11 5555,20,America/Sao_Paulo,08:00-16:00,"Built chargeback scoring. '
+        'Attended a talk on churn."',
+        "Ravi Rao,ravi@example.com,ai_engineer,20,2030-02-01,RAG,false,true,,,,,,",
+        "Kim Lee,kim@example.com,ai_engineer,25,2030-03-01,LLMs;RAG,true,false,"
+        "Retrieval-augmented assistants,,,,,",
+        header=header,
+    )
+    # when the file is imported, and its rows are written again one by one
+    _run(path, "--no-progress", "--workers=2")
+    imported = _stored_columns()
+    Specialist.objects.all().delete()
+    for row in parse_file(path):
+        assert isinstance(row, RosterRow)
+        specialist_upsert(data={"email": row.email, **row.values}, queue_embedding=False)
+    # then both store exactly the same columns
+    assert imported == _stored_columns()
+    assert set(imported) == {"ana@example.com", "ravi@example.com", "kim@example.com"}
+    assert imported["ana@example.com"]["profile_features"]["concepts"]
+    assert imported["ana@example.com"]["work_window"] == "America/Sao_Paulo 08:00-16:00"
+
+
 @pytest.mark.django_db
 def test_an_email_with_more_than_64_characters_before_the_at_is_rejected(tmp_path: Path) -> None:
     # given a row whose address is too long before the @ to be one (RFC 5321)
