@@ -227,15 +227,28 @@ def _standing(norm: str, *, unowned: float) -> float:
     return unowned
 
 
-def mentions(text: str, *, strength: float = 1.0, unowned: float = 1.0) -> list[Mention]:
+def mentions(
+    text: str,
+    *,
+    strength: float = 1.0,
+    unowned: float = 1.0,
+    raw_words_out: list[str] | None = None,
+) -> list[Mention]:
     """Every concept named in ``text``, sentence by sentence, with its strength.
 
     ``unowned`` scales a sentence that does not say its writer did the work.
+    ``raw_words_out`` is extended with the raw words of every sentence: those of
+    ``raw_words(normalise(text))``, since sentences split only at whitespace (and a
+    bullet or dash between spaces), never inside a word, so BM25 can count terms
+    without normalising the text a second time.
     """
     found: list[Mention] = []
     for sentence in sentences(text):
         norm = normalise(sentence)
-        hits = _find(words(norm))
+        raw = _WORD.findall(norm)
+        if raw_words_out is not None:
+            raw_words_out.extend(raw)
+        hits = _find([fold(w) for w in raw])
         if not hits:
             continue
         weight = strength * _standing(norm, unowned=unowned)
@@ -291,19 +304,30 @@ def _profile(found: Iterable[Mention], *, saturation: float | None = None) -> Co
     return ConceptProfile(strengths=strengths, quotes=quotes, phrases=phrases)
 
 
-def specialist_concepts(*, headline: str, bio: str, skills: Iterable[str]) -> ConceptProfile:
+def specialist_concepts(
+    *,
+    headline: str,
+    bio: str,
+    skills: Iterable[str],
+    field_words: dict[str, list[str]] | None = None,
+) -> ConceptProfile:
     """What a specialist has done, read from their profile.
 
     A headline or a skill names what the person sells (strong); a bio sentence
     counts fully when it says they did the work, 0.7 otherwise. A profile that
     names a dozen problem domains in passing (a buzzword list) has each of them
     discounted: breadth without a single concrete project is not depth.
+    ``field_words`` receives the raw words of ``"headline"``, ``"skills"`` and
+    ``"bio"`` (see ``mentions``), in that order.
     """
+    out: dict[str, list[str]] = {"headline": [], "skills": [], "bio": []}
     found = [
-        *mentions(headline, strength=0.9),
-        *mentions("; ".join(str(s) for s in skills), strength=0.6),
+        *mentions(headline, strength=0.9, raw_words_out=out["headline"]),
+        *mentions("; ".join(str(s) for s in skills), strength=0.6, raw_words_out=out["skills"]),
     ]
-    found.extend(mentions(bio, strength=1.0, unowned=0.7))
+    found.extend(mentions(bio, strength=1.0, unowned=0.7, raw_words_out=out["bio"]))
+    if field_words is not None:
+        field_words.update(out)
     profile = _profile(found, saturation=PROFILE_SATURATION)
     domains = [k for k in profile.strengths if concept_kind(k) == "domain"]
     if len(domains) > 6:

@@ -14,12 +14,15 @@ from typing import Any
 import numpy as np
 
 from .concepts import specialist_concepts
-from .lexical import Document
+from .lexical import FIELD_WEIGHTS, Document
 from .scorer import SHOWN, ProfileFeatures
 
 # Bumped when the representation changes, so rows written before are recomputed.
 FEATURES_VERSION = 1
 _QUOTE_CHARS = 240
+# Term counts are sums of field weights; when every weight is a multiple of 0.5
+# the sums are exact and rounding them to 2 places (94 calls a profile) is a no-op.
+_TF_EXACT = all((2 * w).is_integer() for w in (*FIELD_WEIGHTS.values(), 1.0))
 
 
 def _clip(text: str) -> str:
@@ -29,17 +32,20 @@ def _clip(text: str) -> str:
 
 def profile_features(*, headline: str, bio: str, skills: Iterable[str]) -> dict[str, Any]:
     skills = [str(s) for s in skills]
-    concepts = specialist_concepts(headline=headline, bio=bio, skills=skills)
-    document = Document.from_fields(
-        {"headline": headline, "skills": " ; ".join(skills), "bio": bio}
+    # The concept reader normalises each text once; BM25 counts the same words.
+    field_words: dict[str, list[str]] = {}
+    concepts = specialist_concepts(
+        headline=headline, bio=bio, skills=skills, field_words=field_words
     )
+    document = Document.from_words(field_words)
+    tf = sorted(document.tf.items())
     return {
         "v": FEATURES_VERSION,
         "concepts": {
             key: [round(strength, 3), concepts.phrases[key], _clip(concepts.quotes[key])]
             for key, strength in sorted(concepts.strengths.items())
         },
-        "tf": {term: round(count, 2) for term, count in sorted(document.tf.items())},
+        "tf": dict(tf) if _TF_EXACT else {term: round(count, 2) for term, count in tf},
         "len": round(document.length, 2),
     }
 

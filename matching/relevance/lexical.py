@@ -50,6 +50,11 @@ def terms(text: str) -> list[str]:
     return [term for raw in raw_words(normalise(text)) if (term := _term(raw))]
 
 
+def _terms_of(raw: Sequence[str]) -> list[str]:
+    """``terms`` of a text whose raw words are already known."""
+    return [term for word in raw if (term := _term(word))]
+
+
 @cache
 def _term(raw: str) -> str:
     """The BM25 term of one raw word ("" for a stopword): fold, then stem, cached."""
@@ -66,11 +71,16 @@ class Document:
 
     @classmethod
     def from_fields(cls, fields: Mapping[str, str]) -> Document:
+        return cls.from_words({name: raw_words(normalise(text)) for name, text in fields.items()})
+
+    @classmethod
+    def from_words(cls, fields: Mapping[str, Sequence[str]]) -> Document:
+        """From each field's raw words (``raw_words(normalise(text))``), in field order."""
         tf: dict[str, float] = {}
         length = 0.0
-        for name, text in fields.items():
+        for name, raw in fields.items():
             weight = FIELD_WEIGHTS.get(name, 1.0)
-            for term in terms(text):
+            for term in _terms_of(raw):
                 tf[term] = tf.get(term, 0.0) + weight
                 length += weight
         return cls(tf=tf, length=length)

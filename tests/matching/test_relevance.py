@@ -204,3 +204,32 @@ def test_paraphrased_needs_are_recognised(text, key):
 
 def test_concept_score_is_silent_when_the_brief_names_nothing():
     assert concept_score([], {"payment-fraud": (1.0, "fraud", "fraud")}) == 0.0
+
+
+# Text with what the sentence splitter and the normaliser treat specially: bullets,
+# dashes between spaces, runs of newlines, accents, ligatures, punctuation inside words.
+_TRICKY_TEXT = st.lists(
+    st.sampled_from([*"ab9 .!?;:\n\t•*-_/'+#éﬁİΣ\u00a0\u0301", "fraud", "C++", " - ", ". "]),
+    max_size=40,
+).map("".join)
+
+
+@given(text=_TRICKY_TEXT)
+def test_the_words_of_a_texts_sentences_are_the_words_of_the_whole_text(text):
+    # profile_features counts BM25 terms from the words the concept reader found
+    # sentence by sentence; that is only right if no sentence break splits a word
+    from matching.relevance.concepts import mentions, normalise, raw_words
+
+    found: list[str] = []
+    mentions(text, raw_words_out=found)
+    assert found == raw_words(normalise(text))
+
+
+@given(headline=_TRICKY_TEXT, bio=_TRICKY_TEXT, skills=st.lists(_TRICKY_TEXT, max_size=4))
+def test_profile_term_counts_are_those_of_the_whole_fields(headline, bio, skills):
+    features = profile_features(headline=headline, bio=bio, skills=skills)
+    document = Document.from_fields(
+        {"headline": headline, "skills": " ; ".join(skills), "bio": bio}
+    )
+    assert features["tf"] == {t: round(c, 2) for t, c in sorted(document.tf.items())}
+    assert features["len"] == round(document.length, 2)
