@@ -7,6 +7,7 @@ ranked, and coverage is a comparison of keys.
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Canonical key -> the other ways people write it (already normalised: lower
 # case, separators as single spaces). Unknown skills keep their normalised
@@ -114,6 +115,9 @@ def normalise(raw: str) -> str:
     return _SEPARATORS.sub(" ", raw.strip().lower()).strip(" ,;:").rstrip(".").strip()
 
 
+# Bounded: skill names come from users; a roster repeats the same few hundred, so a
+# 100,000-row import reads each from here instead of running the regex again.
+@lru_cache(maxsize=16_384)
 def canonical_skill(raw: str) -> str | None:
     """The canonical key of one skill name, or None when nothing is left of it."""
     form = normalise(raw)
