@@ -233,3 +233,17 @@ def test_profile_term_counts_are_those_of_the_whole_fields(headline, bio, skills
     )
     assert features["tf"] == {t: round(c, 2) for t, c in sorted(document.tf.items())}
     assert features["len"] == round(document.length, 2)
+
+
+@given(data=st.data())
+def test_a_cue_is_searched_for_wherever_it_could_match(data):
+    # _standing skips a cue's search when none of its needles is in the sentence:
+    # every text the cue matches in must hold one
+    from matching.relevance import concepts
+
+    for cue, needles in (
+        (concepts._BESIDE, concepts._BESIDE_NEEDLES),
+        (concepts._HEARSAY, concepts._HEARSAY_NEEDLES),
+    ):
+        text = data.draw(st.from_regex(cue))
+        assert any(needle in text for needle in needles), text
