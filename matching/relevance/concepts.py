@@ -128,11 +128,6 @@ _ORIGINAL_WORD = re.compile(r"[^\s\-_/]*[A-Za-z0-9\u00c0-\u024f][^\s\-_/]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+#.]*[a-z0-9+#]|[a-z0-9]")
 
 
-def words(text: str) -> list[str]:
-    """The words of already-normalised text, each in its one spelling."""
-    return [fold(w) for w in _WORD.findall(text)]
-
-
 def raw_words(text: str) -> list[str]:
     """The words of already-normalised text as written (``fold`` gives their spelling)."""
     return _WORD.findall(text)
