@@ -247,3 +247,14 @@ def test_a_cue_is_searched_for_wherever_it_could_match(data):
     ):
         text = data.draw(st.from_regex(cue))
         assert any(needle in text for needle in needles), text
+
+
+@given(text=_TRICKY_TEXT)
+def test_sentences_break_where_the_plain_pattern_breaks_them(text):
+    # the sentence pattern leads with a lookahead for speed; it must change no break
+    import re
+
+    from matching.relevance import concepts
+
+    plain = re.compile(r"(?<=[.!?;:\n•])\s+|\n+|\s+[-•*]\s+")
+    assert concepts._SENTENCE.split(text) == plain.split(text)
