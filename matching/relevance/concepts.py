@@ -64,7 +64,8 @@ _HEARSAY = re.compile(
 _BESIDE_NEEDLES = (
     "dashboard",
     "front",
-    "ui",
+    "ui for",
+    "the ui",
     "landing page",
     "fed",
     "feed",
