@@ -50,11 +50,6 @@ def terms(text: str) -> list[str]:
     return [term for raw in raw_words(normalise(text)) if (term := _term(raw))]
 
 
-def _terms_of(raw: Sequence[str]) -> list[str]:
-    """``terms`` of a text whose raw words are already known."""
-    return [term for word in raw if (term := _term(word))]
-
-
 @cache
 def _term(raw: str) -> str:
     """The BM25 term of one raw word ("" for a stopword): fold, then stem, cached."""
@@ -80,9 +75,10 @@ class Document:
         length = 0.0
         for name, raw in fields.items():
             weight = FIELD_WEIGHTS.get(name, 1.0)
-            for term in _terms_of(raw):
-                tf[term] = tf.get(term, 0.0) + weight
-                length += weight
+            for word in raw:
+                if term := _term(word):
+                    tf[term] = tf.get(term, 0.0) + weight
+                    length += weight
         return cls(tf=tf, length=length)
 
 
