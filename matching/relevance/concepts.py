@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .vocabulary import CONCEPTS, KIND_WEIGHTS
 
@@ -126,7 +126,9 @@ def fold(word: str) -> str:
     return word
 
 
-# The pieces between separators (_SEPARATORS) that hold a letter or digit, in one pass.
+# The pieces of text between separators (_SEPARATORS), as written; and those that
+# hold a letter or digit.
+_PIECE = re.compile(r"[^\s\-_/]+")
 _ORIGINAL_WORD = re.compile(r"[^\s\-_/]*[A-Za-z0-9\u00c0-\u024f][^\s\-_/]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+#.]*[a-z0-9+#]|[a-z0-9]")
 
@@ -237,14 +239,37 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text or "") if s and s.strip()]
 
 
-def _original_words(sentence: str) -> list[str]:
-    """The sentence's own words, in the order ``words`` finds their normalised forms."""
-    return _ORIGINAL_WORD.findall(sentence)
+@lru_cache(maxsize=1 << 16)
+def _piece_word_count(piece: str) -> int:
+    """How many normalised words one written piece gives ("3,000" and "Q&A" give two)."""
+    return len(_WORD.findall(normalise(piece)))
+
+
+def _original_words(sentence: str, count: int) -> list[str]:
+    """For each of the sentence's ``count`` normalised words, the written piece it is in.
+
+    A piece can hold several words ("3,000", "Q&A", "R&D"): its second and later
+    words get "" (the piece is quoted once), so that the span quoted for a match
+    is the words the writer used for it, not a neighbour's.
+    """
+    pieces = _ORIGINAL_WORD.findall(sentence)
+    if len(pieces) == count and sentence.isascii():
+        # In ASCII each such piece gives at least one word: as many as words, one each.
+        return pieces
+    owners: list[str] = []
+    for piece in _PIECE.findall(sentence):
+        count = _piece_word_count(piece)
+        if count:
+            owners.append(piece)
+            owners.extend([""] * (count - 1))
+    return owners
 
 
 def _original_span(original: list[str], start: int, end: int) -> str:
     """The sentence's own words behind a match found in its normalised words."""
-    span = " ".join(original[start:end])
+    while start > 0 and not original[start]:
+        start -= 1  # a match that starts inside a piece quotes the whole piece
+    span = " ".join(piece for piece in original[start:end] if piece)
     return span.strip(".,;:!?()\"'") or span
 
 
@@ -297,7 +322,7 @@ def mentions(
         if not hits:
             continue
         weight = strength * _standing(norm, unowned=unowned)
-        original = _original_words(sentence)
+        original = _original_words(sentence, len(raw))
         for key, (start, end) in hits.items():
             found.append(
                 Mention(

@@ -258,3 +258,18 @@ def test_sentences_break_where_the_plain_pattern_breaks_them(text):
 
     plain = re.compile(r"(?<=[.!?;:\n•])\s+|\n+|\s+[-•*]\s+")
     assert concepts._SENTENCE.split(text) == plain.split(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Support org (B2B SaaS, 3,000 customers) wants LLMs and RAG to cut tickets.",
+        "Our Q&A team, 20,000 calls a week, wants RAG over the manuals.",
+        "R&D asked: can RAG answer from the handbook?",
+    ],
+)
+def test_the_quoted_phrase_is_the_writers_own_word_even_after_numbers_and_ampersands(sentence):
+    # "3,000" and "Q&A" are one written piece but two normalised words: the quote
+    # must still be the words that named the concept, not their neighbour.
+    needs = {n.key: n for n in brief_needs(title="", description=sentence)}
+    assert needs["document-qa"].phrase == "RAG"
