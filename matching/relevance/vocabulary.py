@@ -778,10 +778,19 @@ CONCEPTS: Final[dict[str, tuple[str, str, tuple[str, ...]]]] = {
         (
             "translat*",
             "locali*",
-            "multilingual",
             "machine translation",
+        ),
+    ),
+    # Working across languages is not translating: "tickets in English, German and
+    # Polish" asks for a multilingual classifier, not a translator.
+    "multilingual": (
+        "multilingual text and speech",
+        DOMAIN,
+        (
+            "multilingual",
             "languages",
             "bilingual",
+            "cross lingual",
         ),
     ),
     "life-sciences": (

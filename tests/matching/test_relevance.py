@@ -273,3 +273,18 @@ def test_the_quoted_phrase_is_the_writers_own_word_even_after_numbers_and_ampers
     # must still be the words that named the concept, not their neighbour.
     needs = {n.key: n for n in brief_needs(title="", description=sentence)}
     assert needs["document-qa"].phrase == "RAG"
+
+
+def test_working_in_several_languages_is_not_read_as_a_translation_need():
+    routing = {
+        n.key
+        for n in _needs(
+            "Route support emails", "3,000 emails a day in English, German and Polish languages."
+        )
+    }
+    translating = {
+        n.key for n in _needs("Localise our app", "Translate the help centre into 12 languages.")
+    }
+
+    assert "multilingual" in routing and "translation" not in routing
+    assert {"multilingual", "translation"} <= translating
