@@ -288,3 +288,16 @@ def test_working_in_several_languages_is_not_read_as_a_translation_need():
 
     assert "multilingual" in routing and "translation" not in routing
     assert {"multilingual", "translation"} <= translating
+
+
+def test_a_crm_or_automating_a_chore_is_not_read_as_an_agent_need():
+    extraction = {
+        n.key for n in _needs("Invoices", "We want to automate the extraction of totals.")
+    }
+    calls = {n.key for n in _needs("Calls", "We have the audio files and CRM call categories.")}
+    agent = {
+        n.key for n in _needs("Sales assistant", "An assistant that updates the CRM after calls.")
+    }
+
+    assert "agents-tools" not in extraction | calls
+    assert "agents-tools" in agent
