@@ -744,7 +744,8 @@ CONCEPTS: Final[dict[str, tuple[str, str, tuple[str, ...]]]] = {
             "recruit*",
             "hiring",
             "job description*",
-            "applicant*",
+            "job applicant*",
+            "applicant tracking",
             "talent",
             "job postings",
             "job seekers",
@@ -827,7 +828,17 @@ CONCEPTS: Final[dict[str, tuple[str, str, tuple[str, ...]]]] = {
         "contracts and legal documents",
         DOMAIN,
         (
-            "contract*",
+            # Not a bare "contract": briefs name their own ("a 4-month contract").
+            "contract review*",
+            "contract analys*",
+            "contract management",
+            "contract clause*",
+            "review contracts",
+            "reviewing contracts",
+            "legal contracts",
+            "procurement contracts",
+            "supplier contracts",
+            "commercial contracts",
             "clause*",
             "legal document*",
             "legal research",
@@ -1125,7 +1136,7 @@ CONCEPTS: Final[dict[str, tuple[str, str, tuple[str, ...]]]] = {
     "industry-agriculture": (
         "agriculture",
         INDUSTRY,
-        ("farm*", "crop*", "agri*", "harvest*", "livestock", "soil", "irrigation", "fields"),
+        ("farm*", "crop*", "agri*", "harvest*", "livestock", "soil", "irrigation"),
     ),
     "industry-telecom": (
         "telecom",

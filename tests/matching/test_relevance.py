@@ -301,3 +301,30 @@ def test_a_crm_or_automating_a_chore_is_not_read_as_an_agent_need():
 
     assert "agents-tools" not in extraction | calls
     assert "agents-tools" in agent
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("A fixed 4-month contract to extract header fields from invoices.", "legal-documents"),
+        (
+            "A fixed 4-month contract to extract header fields from invoices.",
+            "industry-agriculture",
+        ),
+        ("Approve more loan applicants who have no bureau file.", "hr-recruiting"),
+    ],
+)
+def test_a_word_that_names_the_engagement_or_the_data_is_not_a_need(text, key):
+    assert key not in {n.key for n in _needs("", text)}
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("An assistant for contract review at a law firm.", "legal-documents"),
+        ("Screen job applicants against the job description.", "hr-recruiting"),
+        ("Crop yield estimates for farms.", "industry-agriculture"),
+    ],
+)
+def test_the_needs_those_words_were_kept_for_are_still_read(text, key):
+    assert key in {n.key for n in _needs("", text)}
