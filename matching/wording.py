@@ -63,7 +63,8 @@ def quote(sentence: str, phrase: str = "") -> str:
         )
     else:
         text = " ".join(words)
-    return "\u201c" + text.strip().rstrip(".") + "\u201d"
+    # A skill is quoted from the skills list, where a ";" ends it.
+    return "\u201c" + text.strip().rstrip(".;:,") + "\u201d"
 
 
 def fit_lines(fit: Relevance | None) -> list[str]:

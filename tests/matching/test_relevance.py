@@ -328,3 +328,11 @@ def test_a_word_that_names_the_engagement_or_the_data_is_not_a_need(text, key):
 )
 def test_the_needs_those_words_were_kept_for_are_still_read(text, key):
     assert key in {n.key for n in _needs("", text)}
+
+
+def test_a_skill_quoted_from_the_skills_list_is_quoted_without_its_separator():
+    from matching.wording import quote
+
+    concepts = specialist_concepts(headline="", bio="", skills=["LightGBM", "fraud detection"])
+    assert quote(concepts.quotes["payment-fraud"]) == "\u201cfraud detection\u201d"
+    assert quote("LightGBM;") == "\u201cLightGBM\u201d"
