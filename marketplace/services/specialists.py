@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 
 from marketplace.models import Specialist
-from matching.relevance.features import concept_keys, profile_features
+from matching.relevance.features import FEATURES_VERSION, concept_keys, profile_features
 from matching.services.embeddings import specialists_embed_enqueue
 from matching.services.read_versions import specialist_reads_changed
 from matching.services.rematch import specialists_changed
@@ -133,6 +133,8 @@ def derive(specialist: Specialist, *, precomputed: TextFeatures | None = None) -
     """Bring the derived columns in step; True when the profile's text changed.
 
     ``precomputed`` features are used when they were computed from the same text.
+    Features an older ``FEATURES_VERSION`` computed are computed again, keeping
+    the embedding: the text it describes is the same.
     (The bulk import derives a new row's columns without a model instance, in
     ``specialist_import._new_row``: the two must stay in step.)
     """
@@ -142,7 +144,8 @@ def derive(specialist: Specialist, *, precomputed: TextFeatures | None = None) -
     )
     skills = list(specialist.skills or [])
     digest = profile_hash(headline=specialist.headline, bio=specialist.bio, skills=skills)
-    if digest == specialist.profile_hash and specialist.profile_features:
+    stored = specialist.profile_features or {}
+    if digest == specialist.profile_hash and stored.get("v") == FEATURES_VERSION:
         return False
     text = (
         precomputed
@@ -151,6 +154,8 @@ def derive(specialist: Specialist, *, precomputed: TextFeatures | None = None) -
     )
     specialist.profile_features = text.features
     specialist.concept_keys = text.concept_keys
+    if digest == specialist.profile_hash:
+        return False
     specialist.profile_hash = text.digest
     # The old vector described the old text: rank without it until a worker re-encodes.
     specialist.embedding = None

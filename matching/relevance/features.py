@@ -17,8 +17,11 @@ from .concepts import specialist_concepts
 from .lexical import FIELD_WEIGHTS, Document
 from .scorer import SHOWN, ProfileFeatures
 
-# Bumped when the representation changes, so rows written before are recomputed.
-FEATURES_VERSION = 1
+# Bumped when what is read of a profile changes (the representation, the vocabulary,
+# the phrase finder): rows written before are recomputed when next written, and all
+# at once by ``manage.py refreshprofiles``.
+# 2: quoted phrases aligned after "3,000"/"Q&A"; multilingual apart from translation.
+FEATURES_VERSION = 2
 _QUOTE_CHARS = 240
 # Term counts are sums of field weights; when every weight is a multiple of 0.5
 # the sums are exact and rounding them to 2 places (94 calls a profile) is a no-op.

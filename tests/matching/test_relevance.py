@@ -286,7 +286,8 @@ def test_working_in_several_languages_is_not_read_as_a_translation_need():
         n.key for n in _needs("Localise our app", "Translate the help centre into 12 languages.")
     }
 
-    assert "multilingual" in routing and "translation" not in routing
+    assert "multilingual" in routing
+    assert "translation" not in routing
     assert {"multilingual", "translation"} <= translating
 
 
@@ -304,7 +305,7 @@ def test_a_crm_or_automating_a_chore_is_not_read_as_an_agent_need():
 
 
 @pytest.mark.parametrize(
-    "text, key",
+    ("text", "key"),
     [
         ("A fixed 4-month contract to extract header fields from invoices.", "legal-documents"),
         (
@@ -319,7 +320,7 @@ def test_a_word_that_names_the_engagement_or_the_data_is_not_a_need(text, key):
 
 
 @pytest.mark.parametrize(
-    "text, key",
+    ("text", "key"),
     [
         ("An assistant for contract review at a law firm.", "legal-documents"),
         ("Screen job applicants against the job description.", "hr-recruiting"),
