@@ -47,7 +47,7 @@ def main() -> None:
     from matching.relevance.features import FEATURES_VERSION
 
     # The embeddings are not the point here: do not queue them.
-    importer.specialists_embed_enqueue = lambda *, specialist_ids: None  # type: ignore[assignment]
+    importer.specialists_embed_enqueue = lambda *, specialist_ids: None
     with tempfile.TemporaryDirectory() as tmp:
         path = write_csv(Path(tmp) / "roster.csv", count=args.rows, seed=args.seed, bad_rows=0)
         call_command("importspecialists", str(path), "--no-progress", stdout=io.StringIO())
