@@ -17,7 +17,7 @@ MATCHING_WEIGHTS = {
     "budget": 0.15,
     "start": 0.10,
     "skills": 0.10,
-    "relevance": 0.40,
+    "relevance": 0.50,
     "timezone": 0.10,
 }
 MATCHING_TOP_K = env_int("MATCHING_TOP_K", 20)
