@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from marketplace.models import Specialist
+from marketplace.services.specialist_import import specialists_bulk_update
 from matching.relevance.features import FEATURES_VERSION
 from matching.services.rematch import specialists_changed
 
@@ -111,9 +112,7 @@ def profiles_refresh(
                         summary.changed_ids.append(specialist.pk)
                     specialist.profile_features = features
                     specialist.concept_keys = keys
-                Specialist.objects.bulk_update(
-                    rows, ["profile_features", "concept_keys"], batch_size=500
-                )
+                specialists_bulk_update(rows, ["profile_features", "concept_keys"])
             summary.refreshed += len(rows)
             last_id = rows[-1].pk
             if on_batch is not None:

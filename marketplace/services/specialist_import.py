@@ -284,7 +284,7 @@ def _import_batch(
         if new:  # not PostgreSQL (there new rows come as columns)
             Specialist.objects.bulk_create(new, batch_size=len(new))
         inserted = _insert(new_rows)
-        _update(changed, [*IMPORT_FIELDS, "updated_at"])
+        specialists_bulk_update(changed, [*IMPORT_FIELDS, "updated_at"])
         specialist_reads_changed(specialist_ids=[specialist.pk for specialist in changed])
     summary.created += len(new) + len(inserted)
     summary.changed_ids.extend(s.pk for s in new if matchable(s))
@@ -417,7 +417,7 @@ def _insert(rows: list[dict[str, Any]]) -> list[tuple[int, bool]]:
     return created
 
 
-def _update(objs: list[Specialist], field_names: list[str]) -> None:
+def specialists_bulk_update(objs: list[Specialist], field_names: list[str]) -> None:
     """Write changed rows with one ``UPDATE ... FROM`` per slice: cost linear in rows.
 
     Django's bulk_update writes a CASE WHEN id = ... per field, which grows with
