@@ -20,7 +20,6 @@ PostgreSQL server (``--server``, default ``postgres://postgres@127.0.0.1:5432``)
 import argparse
 import csv
 import io
-import resource
 import sys
 import tempfile
 import time
@@ -28,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.roster_data import CSV_COLUMNS, setup_django, write_csv
+from benchmarks.roster_data import CSV_COLUMNS, cpu_seconds, setup_django, write_csv
 
 
 def _edit_bios(source: Path, target: Path, *, every: int) -> int:
@@ -43,14 +42,6 @@ def _edit_bios(source: Path, target: Path, *, every: int) -> int:
                 edited += 1
             writer.writerow(row)
     return edited
-
-
-def _cpu_seconds() -> float:
-    """CPU time of this process and of its finished worker processes (not the server's)."""
-    own, children = (
-        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-    )
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main() -> None:
@@ -100,12 +91,12 @@ def main() -> None:
         ):
             queued.clear()
             out = io.StringIO()
-            cpu_before = _cpu_seconds()
+            cpu_before = cpu_seconds()
             began = time.perf_counter()
             options = ["--no-progress"] + ([f"--workers={args.workers}"] if args.workers else [])
             call_command("importspecialists", str(file), *options, stdout=out)
             seconds = time.perf_counter() - began
-            cpu = _cpu_seconds() - cpu_before
+            cpu = cpu_seconds() - cpu_before
             summary = out.getvalue().strip().splitlines()[-1]
             print(
                 f"{label:<18} {summary:<42} {seconds:>7.1f} {args.rows / seconds:>8,.0f} "

@@ -12,7 +12,6 @@ what it printed. Needs a PostgreSQL server (``--server``).
 
 import argparse
 import io
-import resource
 import sys
 import tempfile
 import time
@@ -20,14 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.roster_data import setup_django, write_csv
-
-
-def _cpu_seconds() -> float:
-    own, children = (
-        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-    )
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+from benchmarks.roster_data import cpu_seconds, setup_django, write_csv
 
 
 def main() -> None:
@@ -62,11 +54,11 @@ def main() -> None:
 
     out = io.StringIO()
     options = ["--no-progress"] + ([f"--workers={args.workers}"] if args.workers else [])
-    cpu_before = _cpu_seconds()
+    cpu_before = cpu_seconds()
     began = time.perf_counter()
     call_command("refreshprofiles", *options, stdout=out)
     seconds = time.perf_counter() - began
-    cpu = _cpu_seconds() - cpu_before
+    cpu = cpu_seconds() - cpu_before
     print(out.getvalue().strip().splitlines()[-1])
     print(f"refreshprofiles: {seconds:.1f} s wall, {marked / seconds:,.0f} rows/s, {cpu:.1f} CPU s")
 
