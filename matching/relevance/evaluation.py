@@ -32,16 +32,62 @@ class JudgedSet:
 
     @classmethod
     def load(cls, folder: str | Path) -> JudgedSet:
+        """Read a judged set, tolerant of how another team may have written one.
+
+        Ids may be numbers or strings; skills a list or one ";"- or ","-separated
+        string; text fields null; tiers "ai", "ML engineer" or "ml_engineering";
+        grades "3" or 3.0. Each is brought to the one form the rankers read.
+        """
         root = Path(folder)
 
         def rows(name: str) -> list[dict[str, Any]]:
-            with (root / name).open(encoding="utf-8") as handle:
+            with (root / name).open(encoding="utf-8-sig") as handle:
                 return [json.loads(line) for line in handle if line.strip()]
 
         grades: dict[str, dict[str, int]] = {}
         for j in rows("judgments.jsonl"):
-            grades.setdefault(str(j["brief"]), {})[str(j["profile"])] = int(j["grade"])
-        return cls(briefs=rows("briefs.jsonl"), profiles=rows("profiles.jsonl"), grades=grades)
+            grades.setdefault(str(j["brief"]), {})[str(j["profile"])] = int(float(j["grade"]))
+        briefs = [
+            {
+                **b,
+                "id": str(b["id"]),
+                "title": b.get("title") or "",
+                "description": b.get("description") or "",
+                "required_skills": _skill_list(b.get("required_skills")),
+            }
+            for b in rows("briefs.jsonl")
+        ]
+        profiles = [
+            {
+                **p,
+                "id": str(p["id"]),
+                "headline": p.get("headline") or "",
+                "bio": p.get("bio") or "",
+                "skills": _skill_list(p.get("skills")),
+                "tier": _tier(p.get("tier")),
+            }
+            for p in rows("profiles.jsonl")
+        ]
+        return cls(briefs=briefs, profiles=profiles, grades=grades)
+
+
+def _skill_list(raw: Any) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        parts = raw.split(";") if ";" in raw else raw.split(",")
+        return [s.strip() for s in parts if s.strip()]
+    return [str(s).strip() for s in raw if str(s).strip()]
+
+
+def _tier(raw: Any) -> str:
+    """ai_engineer or ml_engineer from the ways a set may name them ("" when unknown)."""
+    key = "_".join(str(raw or "").lower().replace("-", " ").split())
+    if key in {"ai", "ai_engineer", "ai_engineering", "aie"}:
+        return "ai_engineer"
+    if key in {"ml", "ml_engineer", "ml_engineering", "mle"}:
+        return "ml_engineer"
+    return key
 
 
 def dcg(gains: Sequence[int], k: int) -> float:

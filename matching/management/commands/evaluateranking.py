@@ -10,7 +10,8 @@ of the start): the orders then differ by what each one reads of fit.
 old weights); "new" is the service's order with the default weights; "fit
 alone" ranks by the relevance criterion only. The role need comes from the
 classifier, as in the service; ``--role-from-set`` takes each brief's ``role``
-field instead when the set has one.
+field instead when the set has one. A profile without a recognisable tier is
+taken as the tier each brief needs (the tier criterion then says nothing).
 """
 
 from __future__ import annotations
@@ -113,10 +114,12 @@ class Command(BaseCommand):
                 relevance = ev.relevance_for(p, brief) if fit else None
                 scored = []
                 for i, profile in enumerate(judged.profiles):
-                    rate, available = _terms(str(profile["id"]), profile.get("tier", ""))
+                    # A profile the set gives no tier is taken as the tier the brief needs.
+                    tier = profile.get("tier") or role
+                    rate, available = _terms(str(profile["id"]), tier)
                     candidate = Candidate(
                         id=i,
-                        tier=profile.get("tier", AI_ENGINEER),
+                        tier=tier,
                         rate=rate,
                         available_from=available,
                         concept_keys=frozenset(keys[i]),
@@ -148,6 +151,11 @@ class Command(BaseCommand):
             f"judged set: {folder} ({len(judged.briefs)} briefs, {len(judged.profiles)} profiles)"
         )
         self.stdout.write(f"relevance backend: {backend_name()}")
+        untiered = sum(1 for p in judged.profiles if not p.get("tier"))
+        if untiered:
+            self.stdout.write(
+                f"{untiered} profile(s) without a tier: each taken as the tier its brief needs"
+            )
         self.stdout.write(f"{'order':<40} {'NDCG@5':>7} {'NDCG@10':>8}")
         for label, figures in rows:
             self.stdout.write(f"{label:<40} {figures.ndcg5:>7.3f} {figures.ndcg10:>8.3f}")
