@@ -258,15 +258,16 @@ def _original_words(sentence: str, count: int) -> list[str]:
         return pieces
     owners: list[str] = []
     for piece in _PIECE.findall(sentence):
-        count = _piece_word_count(piece)
-        if count:
+        if in_piece := _piece_word_count(piece):
             owners.append(piece)
-            owners.extend([""] * (count - 1))
+            owners.extend([""] * (in_piece - 1))
     return owners
 
 
 def _original_span(original: list[str], start: int, end: int) -> str:
     """The sentence's own words behind a match found in its normalised words."""
+    if start >= len(original):
+        return ""  # only if normalising a piece alone split it otherwise: nothing to quote
     while start > 0 and not original[start]:
         start -= 1  # a match that starts inside a piece quotes the whole piece
     span = " ".join(piece for piece in original[start:end] if piece)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matching.relevance.concepts import brief_needs, specialist_concepts
+from matching.relevance.concepts import brief_needs, mentions, specialist_concepts
 from matching.relevance.features import concept_keys, load_features, profile_features
 from matching.relevance.lexical import Document, bm25_scores
 from matching.relevance.scorer import blend, concept_score, score_window
@@ -337,3 +337,37 @@ def test_a_skill_quoted_from_the_skills_list_is_quoted_without_its_separator():
     concepts = specialist_concepts(headline="", bio="", skills=["LightGBM", "fraud detection"])
     assert quote(concepts.quotes["payment-fraud"]) == "\u201cfraud detection\u201d"
     assert quote("LightGBM;") == "\u201cLightGBM\u201d"
+
+
+_PIECES = st.sampled_from(
+    [
+        "fraud",
+        "chargebacks",
+        "RAG",
+        "3,000",
+        "Q&A",
+        "R&D",
+        "help-centre",
+        "ß",
+        "\ufb01ne-tuning",
+        "é",
+        "20,000",
+        "—",
+        ";",
+        ".",
+        "\n",
+        " - ",
+        "real time",
+        "ΟΔΟΣ",
+        "x,.y",
+        "forecast",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=30))
+def test_reading_any_text_never_fails_and_quotes_only_its_own_words(parts: list[str]) -> None:
+    text = " ".join(parts)
+    for mention in mentions(text):
+        for word in mention.phrase.split():
+            assert word in text
