@@ -22,16 +22,15 @@ from django.core.validators import EmailValidator
 
 from marketplace.dates import date_out_of_bounds
 from marketplace.vocabulary import (
-    AI_ENGINEER,
     BIO_MAX_LENGTH,
     EMAIL_LOCAL_PART_MAX_LENGTH,
     HOURLY_RATE_MAX_USD,
-    ML_ENGINEER,
     ROLES,
     SPECIALIST_HOURS_MAX,
     SPECIALIST_HOURS_MIN,
     email_local_part_too_long,
     is_time_zone,
+    role_from_name,
 )
 from matching import working_hours as wh
 from matching.skills import tidy_skill_names
@@ -48,14 +47,6 @@ REQUIRED_COLUMNS = (
 )
 OPTIONAL_COLUMNS = ("headline", "phone", "hours_per_week", "timezone", "working_hours", "bio")
 TIERS = ROLES
-_TIER_ALIASES = {
-    "ai": AI_ENGINEER,
-    AI_ENGINEER: AI_ENGINEER,
-    "ai_engineering": AI_ENGINEER,
-    "ml": ML_ENGINEER,
-    ML_ENGINEER: ML_ENGINEER,
-    "ml_engineering": ML_ENGINEER,
-}
 _TRUE = {"true", "t", "yes", "y", "1"}
 _FALSE = {"false", "f", "no", "n", "0"}
 _MAX_SKILLS = 100
@@ -295,10 +286,10 @@ def _email(raw: Any) -> str:
 
 def _tier(raw: Any) -> str:
     text = _text(raw)
-    key = re.sub(r"[\s\-]+", "_", text.lower())
-    if key not in _TIER_ALIASES:
+    role = role_from_name(text)
+    if role is None:
         raise RowError(f"must be ai_engineer or ml_engineer, got {text!r}")
-    return _TIER_ALIASES[key]
+    return role
 
 
 def _rate(raw: Any) -> Decimal:

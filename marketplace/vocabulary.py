@@ -5,6 +5,7 @@ models, serializers, roster import and admin all import the same names. A
 limit changed here changes the model validators, the API and the import.
 """
 
+import re
 from importlib import resources
 
 # --- Roles: a project needs one, a specialist is one ---------------------------------
@@ -13,6 +14,22 @@ AI_ENGINEER = "ai_engineer"
 ML_ENGINEER = "ml_engineer"
 ROLES = (AI_ENGINEER, ML_ENGINEER)
 ROLE_LABELS = {AI_ENGINEER: "AI engineer", ML_ENGINEER: "ML engineer"}
+# The ways a roster file or a judged set may name a tier, after folding case and
+# runs of spaces and hyphens to "_" ("ML engineer" -> "ml_engineer").
+_ROLE_ALIASES = {
+    "ai": AI_ENGINEER,
+    AI_ENGINEER: AI_ENGINEER,
+    "ai_engineering": AI_ENGINEER,
+    "ml": ML_ENGINEER,
+    ML_ENGINEER: ML_ENGINEER,
+    "ml_engineering": ML_ENGINEER,
+}
+
+
+def role_from_name(text: str) -> str | None:
+    """ai_engineer or ml_engineer for a tier as people write it; None when it is neither."""
+    return _ROLE_ALIASES.get(re.sub(r"[\s\-]+", "_", text.strip().lower()))
+
 
 # --- The client's checklist: the key of each question, and its wording ---------------
 

@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 
+from marketplace.vocabulary import role_from_name
+
 from .concepts import brief_needs
 from .embedding import Encoder, brief_text, profile_text
 from .features import load_features, profile_features
@@ -82,12 +84,7 @@ def _skill_list(raw: Any) -> list[str]:
 
 def _tier(raw: Any) -> str:
     """ai_engineer or ml_engineer from the ways a set may name them ("" when unknown)."""
-    key = "_".join(str(raw or "").lower().replace("-", " ").split())
-    if key in {"ai", "ai_engineer", "ai_engineering", "aie"}:
-        return "ai_engineer"
-    if key in {"ml", "ml_engineer", "ml_engineering", "mle"}:
-        return "ml_engineer"
-    return key
+    return role_from_name(str(raw or "")) or ""
 
 
 def dcg(gains: Sequence[int], k: int) -> float:
