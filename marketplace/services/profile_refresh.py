@@ -25,7 +25,7 @@ from django.db.models import Q, QuerySet
 
 from marketplace.models import Specialist
 from marketplace.services.specialist_import import specialists_bulk_update
-from matching.relevance.features import FEATURES_VERSION
+from matching.relevance.features import FEATURES_VERSION, concept_keys, profile_features
 from matching.services.rematch import specialists_changed
 
 REFRESH_BATCH_SIZE = 2_000
@@ -60,12 +60,11 @@ def stale_profiles() -> QuerySet[Specialist]:
 
 
 def _read(texts: Sequence[_Text]) -> list[_Reading]:
-    from marketplace.services.specialists import text_features
-
+    # The text is unchanged, so its hash is too: only the reading is computed.
     out = []
     for headline, bio, skills in texts:
-        features = text_features(headline=headline, bio=bio, skills=skills)
-        out.append((features.features, features.concept_keys))
+        features = profile_features(headline=headline, bio=bio, skills=skills)
+        out.append((features, concept_keys(features)))
     return out
 
 
