@@ -20,7 +20,8 @@ from .scorer import SHOWN, ProfileFeatures
 # Bumped when what is read of a profile changes (the representation, the vocabulary,
 # the phrase finder): rows written before are recomputed when next written, and all
 # at once by ``manage.py refreshprofiles``.
-# 2: quoted phrases aligned after "3,000"/"Q&A"; multilingual apart from translation.
+# 2: quoted phrases aligned after "3,000"/"Q&A"; multilingual apart from translation;
+#    "crm", "automat* the", "orchestrat*", bare "contract", "applicant*", "fields" dropped.
 FEATURES_VERSION = 2
 _QUOTE_CHARS = 240
 # Term counts are sums of field weights; when every weight is a multiple of 0.5
